@@ -1,0 +1,1638 @@
+/* raming-engine.c: the live estimate engine
+ *
+ * Copyright 2026 The Raming developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The engine keeps every computed figure of a document up to date. It
+ * listens to the model (notify and items-changed), keeps an index from
+ * each name a formula uses (an assumption key, or "partner.field") to the
+ * cells and assumptions that use it, and on a change recomputes only what
+ * depends on it: the assumptions derived from it, the cells using any of
+ * them, the groups above those cells and the totals. Computed objects
+ * notify only the properties whose value really changed.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "raming-format.h"
+#include "raming-monte-carlo.h"
+#include "raming-private.h"
+
+/* Cells of a measure with national estimates depend on the macro share,
+ * whichever assumption has that role; they are indexed under this name. */
+#define MACRO_NAME "\001macro"
+
+typedef enum
+{
+  STATE_DONE,
+  STATE_PENDING,
+  STATE_VISITING,
+} UnitState;
+
+struct _RamingEngine
+{
+  RamingDocument *document;               /* unowned: owns the engine */
+
+  GHashTable     *assumptions_by_key;     /* key → RamingAssumption (unowned) */
+  GHashTable     *partners_by_id;         /* id → RamingPartner (unowned) */
+  RamingAssumption *roles[3];             /* by RamingAssumptionRole */
+
+  GHashTable     *dependents;             /* name → GPtrArray of units */
+  GHashTable     *unit_names;             /* unit → GPtrArray of names */
+
+  GHashTable     *states;                 /* assumption → UnitState, during a pass */
+
+  GListStore     *errors;                 /* RamingCell / RamingAssumption in error */
+  GHashTable     *in_errors;
+
+  GHashTable     *attached_measures;      /* RamingMeasure set (unowned) */
+
+  gboolean        attached;
+  guint           band_dirty : 1;
+  guint           band_frozen : 1;
+};
+
+static void recalculate_name      (RamingEngine *self,
+                                   const char   *name);
+static void recalculate_cell      (RamingEngine *self,
+                                   RamingCell   *cell);
+static void update_totals         (RamingEngine *self);
+static void connect_measure       (RamingEngine *self,
+                                   RamingMeasure *measure);
+static void disconnect_measure    (RamingEngine *self,
+                                   RamingMeasure *measure);
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+
+/* "huisartsen.coverage" and "huisartsen.dekking" are the same field:
+ * index partner fields under one spelling. */
+static char *
+canonical_name (const char *name)
+{
+  const char *dot = strchr (name, '.');
+  RamingPartnerField field;
+
+  if (dot == NULL)
+    return g_strdup (name);
+
+  field = raming_partner_field_from_name (dot + 1);
+  if (field == RAMING_PARTNER_FIELD_INVALID)
+    return g_strdup (name);
+
+  return g_strdup_printf ("%.*s.%s", (int) (dot - name), name,
+                          raming_partner_field_to_property (field));
+}
+
+static void
+index_unit (RamingEngine *self,
+            gpointer      unit,
+            GPtrArray    *names)
+{
+  GPtrArray *old;
+
+  if ((old = g_hash_table_lookup (self->unit_names, unit)))
+    {
+      for (guint i = 0; i < old->len; i++)
+        {
+          GPtrArray *deps = g_hash_table_lookup (self->dependents, old->pdata[i]);
+
+          if (deps != NULL)
+            {
+              g_ptr_array_remove_fast (deps, unit);
+              if (deps->len == 0)
+                g_hash_table_remove (self->dependents, old->pdata[i]);
+            }
+        }
+      g_hash_table_remove (self->unit_names, unit);
+    }
+
+  if (names == NULL || names->len == 0)
+    {
+      if (names != NULL)
+        g_ptr_array_unref (names);
+      return;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      GPtrArray *deps = g_hash_table_lookup (self->dependents, names->pdata[i]);
+
+      if (deps == NULL)
+        {
+          deps = g_ptr_array_new ();
+          g_hash_table_insert (self->dependents, g_strdup (names->pdata[i]), deps);
+        }
+      if (!g_ptr_array_find (deps, unit, NULL))
+        g_ptr_array_add (deps, unit);
+    }
+  g_hash_table_insert (self->unit_names, unit, names);
+}
+
+static void
+add_formula_names (GPtrArray     *names,
+                   RamingFormula *formula)
+{
+  if (formula == NULL)
+    return;
+  for (guint i = 0; i < raming_formula_get_n_names (formula); i++)
+    {
+      char *name = canonical_name (raming_formula_get_name (formula, i));
+
+      if (g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_free (name);
+      else
+        g_ptr_array_add (names, name);
+    }
+}
+
+static void
+add_input_names (GPtrArray       *names,
+                 RamingCellInput *input)
+{
+  if (input == NULL)
+    return;
+  add_formula_names (names, raming_cell_input_get_formula (input));
+  if (raming_cell_input_get_low (input))
+    add_formula_names (names, raming_cell_input_get_formula (raming_cell_input_get_low (input)));
+  if (raming_cell_input_get_high (input))
+    add_formula_names (names, raming_cell_input_get_formula (raming_cell_input_get_high (input)));
+}
+
+static GPtrArray *
+names_of_cell (RamingCell *cell)
+{
+  RamingMeasure *measure = raming_cell_get_measure (cell);
+  RamingColumn column = raming_cell_get_column (cell);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  if (raming_measure_get_is_group (measure) && column != RAMING_COLUMN_NATIONAL)
+    return names;
+
+  if (column == RAMING_COLUMN_NATIONAL &&
+      g_list_model_get_n_items (raming_measure_get_estimates (measure)) > 0)
+    g_ptr_array_add (names, g_strdup (MACRO_NAME));
+  else if (column == RAMING_COLUMN_RESULT &&
+           g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+    {
+      GListModel *results = raming_measure_get_results (measure);
+
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+
+          add_input_names (names, raming_result_entry_get_input (entry));
+        }
+    }
+  else
+    add_input_names (names, raming_measure_get_input (measure, column));
+
+  return names;
+}
+
+static void
+reindex_cell (RamingEngine *self,
+              RamingCell   *cell)
+{
+  index_unit (self, cell, names_of_cell (cell));
+}
+
+static void
+reindex_assumption (RamingEngine     *self,
+                    RamingAssumption *assumption)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  add_input_names (names, raming_assumption_get_input (assumption));
+  index_unit (self, assumption, names);
+}
+
+static void
+rebuild_tables (RamingEngine *self)
+{
+  GListModel *assumptions = raming_document_get_assumptions (self->document);
+  GListModel *partners = raming_document_get_partners (self->document);
+
+  g_hash_table_remove_all (self->assumptions_by_key);
+  g_hash_table_remove_all (self->partners_by_id);
+  memset (self->roles, 0, sizeof self->roles);
+
+  /* The first of two assumptions with one key wins; the loader refuses
+   * such files, and the window refuses such edits. */
+  for (guint i = 0; i < g_list_model_get_n_items (assumptions); i++)
+    {
+      g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
+      const char *key = raming_assumption_get_key (a);
+      RamingAssumptionRole role = raming_assumption_get_role (a);
+
+      if (key != NULL && !g_hash_table_contains (self->assumptions_by_key, key))
+        g_hash_table_insert (self->assumptions_by_key, g_strdup (key), a);
+      if (role != RAMING_ASSUMPTION_ROLE_NONE && self->roles[role] == NULL)
+        self->roles[role] = a;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RamingPartner) p = g_list_model_get_item (partners, i);
+      const char *id = raming_partner_get_id (p);
+
+      if (id != NULL && !g_hash_table_contains (self->partners_by_id, id))
+        g_hash_table_insert (self->partners_by_id, g_strdup (id), p);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors list                                                         */
+
+static void
+track_error (RamingEngine *self,
+             gpointer      unit,
+             gboolean      in_error)
+{
+  gboolean listed = g_hash_table_contains (self->in_errors, unit);
+
+  if (in_error == listed)
+    return;
+
+  if (in_error)
+    {
+      g_hash_table_add (self->in_errors, unit);
+      g_list_store_append (self->errors, unit);
+    }
+  else
+    {
+      guint position;
+
+      g_hash_table_remove (self->in_errors, unit);
+      if (g_list_store_find (self->errors, unit, &position))
+        g_list_store_remove (self->errors, position);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Evaluation                                                          */
+
+static gboolean ensure_assumption (RamingEngine     *self,
+                                   RamingAssumption *assumption,
+                                   GError          **error);
+
+/* Looks up a name for a formula: its value and the range it may take. */
+static gboolean
+resolve_name (RamingEngine *self,
+              const char   *name,
+              double       *value,
+              double       *low,
+              double       *high,
+              GError      **error)
+{
+  const char *dot = strchr (name, '.');
+
+  if (dot != NULL)
+    {
+      g_autofree char *id = g_strndup (name, dot - name);
+      RamingPartner *partner = g_hash_table_lookup (self->partners_by_id, id);
+      RamingPartnerField field = raming_partner_field_from_name (dot + 1);
+      double v;
+
+      if (partner == NULL)
+        {
+          g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_UNKNOWN_NAME,
+                       _("Unknown name “%s”: there is no referral partner “%s”"), name, id);
+          return FALSE;
+        }
+      if (field == RAMING_PARTNER_FIELD_INVALID)
+        {
+          g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_UNKNOWN_NAME,
+                       _("Unknown name “%s”: a referral partner has the figures aantal, dekking, streefdekking and verwijzingen"),
+                       name);
+          return FALSE;
+        }
+      v = raming_partner_get_field (partner, field);
+      if (isnan (v))
+        {
+          g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_REFERENCE,
+                       _("“%s” has no value yet"), name);
+          return FALSE;
+        }
+      *value = *low = *high = v;
+      return TRUE;
+    }
+  else
+    {
+      RamingAssumption *assumption = g_hash_table_lookup (self->assumptions_by_key, name);
+      g_autoptr(GError) local_error = NULL;
+
+      if (assumption == NULL)
+        {
+          g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_UNKNOWN_NAME,
+                       _("Unknown name “%s”: there is no assumption with that key"), name);
+          return FALSE;
+        }
+      if (!ensure_assumption (self, assumption, &local_error))
+        {
+          if (g_error_matches (local_error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_CYCLE))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_REFERENCE,
+                         _("Assumption “%s” has an error: %s"), name, local_error->message);
+          return FALSE;
+        }
+      *value = raming_assumption_get_value (assumption);
+      *low = raming_assumption_get_value_low (assumption);
+      *high = raming_assumption_get_value_high (assumption);
+      return TRUE;
+    }
+}
+
+static gboolean
+evaluate_formula (RamingEngine  *self,
+                  RamingFormula *formula,
+                  double        *value,
+                  double        *low,
+                  double        *high,
+                  GError       **error)
+{
+  guint n = raming_formula_get_n_names (formula);
+  g_autofree double *values = g_new (double, MAX (n, 1));
+  g_autofree double *lows = g_new (double, MAX (n, 1));
+  g_autofree double *highs = g_new (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    if (!resolve_name (self, raming_formula_get_name (formula, i),
+                       &values[i], &lows[i], &highs[i], error))
+      return FALSE;
+
+  if (!raming_formula_evaluate (formula, values, value, error))
+    return FALSE;
+
+  if (low != NULL)
+    {
+      g_autoptr(GError) range_error = NULL;
+
+      /* A range that cannot be computed (say a divisor whose range
+       * includes zero) leaves the figure itself fine: fall back to it. */
+      if (!raming_formula_evaluate_interval (formula, lows, highs, low, high, &range_error))
+        *low = *high = *value;
+    }
+  return TRUE;
+}
+
+/* An amount or formula input, with its range. */
+static gboolean
+evaluate_input (RamingEngine    *self,
+                RamingCellInput *input,
+                double          *value,
+                double          *low,
+                double          *high,
+                GError         **error)
+{
+  switch (raming_cell_input_get_kind (input))
+    {
+    case RAMING_CELL_INPUT_AMOUNT:
+      *value = *low = *high = raming_cell_input_get_amount (input);
+      break;
+
+    case RAMING_CELL_INPUT_FORMULA:
+      if (raming_cell_input_get_formula (input) == NULL)
+        {
+          g_propagate_error (error, g_error_copy (raming_cell_input_get_formula_error (input)));
+          return FALSE;
+        }
+      if (!evaluate_formula (self, raming_cell_input_get_formula (input), value, low, high, error))
+        return FALSE;
+      break;
+
+    case RAMING_CELL_INPUT_BLANK:
+    case RAMING_CELL_INPUT_STATUS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      RamingCellInput *bound = i == 0 ? raming_cell_input_get_low (input)
+                                      : raming_cell_input_get_high (input);
+      double v, l, h;
+      g_autoptr(GError) bound_error = NULL;
+
+      if (bound == NULL)
+        continue;
+      if (!evaluate_input (self, bound, &v, &l, &h, &bound_error))
+        {
+          g_set_error (error, RAMING_FORMULA_ERROR, bound_error->code,
+                       i == 0 ? _("Low end of the range: %s") : _("High end of the range: %s"),
+                       bound_error->message);
+          return FALSE;
+        }
+      if (i == 0)
+        *low = v;
+      else
+        *high = v;
+    }
+
+  if (*low > *value || *value > *high)
+    {
+      RamingLanguage language = raming_document_get_language (self->document);
+      g_autofree char *l = raming_format_amount (*low, language, 0);
+      g_autofree char *v = raming_format_amount (*value, language, 0);
+      g_autofree char *h = raming_format_amount (*high, language, 0);
+
+      g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_ARGUMENTS,
+                   _("The value %s lies outside its range %s – %s"), v, l, h);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+compute_assumption (RamingEngine     *self,
+                    RamingAssumption *assumption,
+                    double           *value,
+                    double           *low,
+                    double           *high,
+                    GError          **error)
+{
+  RamingCellInput *input = raming_assumption_get_input (assumption);
+  double explicit_low = raming_assumption_get_low (assumption);
+  double explicit_high = raming_assumption_get_high (assumption);
+
+  if (raming_cell_input_get_kind (input) != RAMING_CELL_INPUT_AMOUNT &&
+      raming_cell_input_get_kind (input) != RAMING_CELL_INPUT_FORMULA)
+    {
+      g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_ARGUMENTS,
+                   _("An assumption needs a number or a formula"));
+      return FALSE;
+    }
+
+  if (!evaluate_input (self, input, value, low, high, error))
+    return FALSE;
+
+  if (!isnan (explicit_low))
+    *low = explicit_low;
+  if (!isnan (explicit_high))
+    *high = explicit_high;
+
+  if (*low > *high)
+    {
+      g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_ARGUMENTS,
+                   _("The low end of the range is above the high end"));
+      return FALSE;
+    }
+  if (*value < *low || *value > *high)
+    {
+      RamingLanguage language = raming_document_get_language (self->document);
+      g_autofree char *v = raming_format_plain (*value, language);
+      g_autofree char *l = raming_format_plain (*low, language);
+      g_autofree char *h = raming_format_plain (*high, language);
+
+      g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_ARGUMENTS,
+                   _("The value %s lies outside its range %s – %s"), v, l, h);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Computes an assumption that is pending in this pass, after the
+ * assumptions it depends on; a cycle makes every member an error. */
+static gboolean
+ensure_assumption (RamingEngine     *self,
+                   RamingAssumption *assumption,
+                   GError          **error)
+{
+  UnitState state = GPOINTER_TO_INT (g_hash_table_lookup (self->states, assumption));
+  g_autoptr(GError) local_error = NULL;
+  double value = 0, low = 0, high = 0;
+  gboolean ok;
+
+  if (state == STATE_VISITING)
+    {
+      g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_CYCLE,
+                   _("Circular reference: “%s” depends on itself"),
+                   raming_assumption_get_key (assumption));
+      return FALSE;
+    }
+
+  if (state == STATE_DONE)
+    {
+      if (raming_assumption_get_error (assumption) != NULL)
+        {
+          g_set_error_literal (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_REFERENCE,
+                               raming_assumption_get_error (assumption));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  g_hash_table_insert (self->states, assumption, GINT_TO_POINTER (STATE_VISITING));
+  ok = compute_assumption (self, assumption, &value, &low, &high, &local_error);
+  g_hash_table_insert (self->states, assumption, GINT_TO_POINTER (STATE_DONE));
+
+  if (!ok)
+    {
+      _raming_assumption_set_computed (assumption, 0, 0, 0, local_error->message);
+      track_error (self, assumption, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  _raming_assumption_set_computed (assumption, value, low, high, NULL);
+  track_error (self, assumption, FALSE);
+  return TRUE;
+}
+
+static gboolean
+compute_national (RamingEngine  *self,
+                  RamingMeasure *measure,
+                  double        *value,
+                  double        *low,
+                  double        *high,
+                  GError       **error)
+{
+  GListModel *estimates = raming_measure_get_estimates (measure);
+  RamingAssumption *macro = self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE];
+  double share, share_low, share_high;
+
+  *value = *low = *high = 0;
+
+  if (macro == NULL)
+    {
+      g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_UNKNOWN_NAME,
+                   _("No assumption is marked as the share of the national budget"));
+      return FALSE;
+    }
+  if (!ensure_assumption (self, macro, error))
+    return FALSE;
+
+  share = raming_assumption_get_value (macro);
+  share_low = raming_assumption_get_value_low (macro);
+  share_high = raming_assumption_get_value_high (macro);
+
+  for (guint i = 0; i < g_list_model_get_n_items (estimates); i++)
+    {
+      g_autoptr(RamingEstimate) estimate = g_list_model_get_item (estimates, i);
+      double lo = raming_estimate_get_maximum (estimate) ? 0 : raming_estimate_get_low (estimate);
+
+      *value += raming_estimate_get_central (estimate) * share;
+      *low += lo * share_low;
+      *high += raming_estimate_get_high (estimate) * share_high;
+    }
+  return TRUE;
+}
+
+static gboolean
+compute_results (RamingEngine  *self,
+                 RamingMeasure *measure,
+                 double        *value,
+                 double        *low,
+                 double        *high,
+                 GError       **error)
+{
+  GListModel *results = raming_measure_get_results (measure);
+
+  *value = *low = *high = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+      double v, l, h;
+
+      if (!evaluate_input (self, raming_result_entry_get_input (entry), &v, &l, &h, error))
+        return FALSE;
+      *value += v;
+      *low += l;
+      *high += h;
+    }
+  return TRUE;
+}
+
+static gboolean
+update_group_cell (RamingEngine *self,
+                   RamingCell   *cell)
+{
+  RamingMeasure *group = raming_cell_get_measure (cell);
+  RamingColumn column = raming_cell_get_column (cell);
+  GListModel *children = raming_measure_get_children (group);
+  double value = 0, low = 0, high = 0;
+  guint n_excluded = 0;
+  g_autofree char *error = NULL;
+  gboolean own_error = FALSE;
+
+  if (column == RAMING_COLUMN_NATIONAL &&
+      g_list_model_get_n_items (raming_measure_get_estimates (group)) > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!compute_national (self, group, &value, &low, &high, &local_error))
+        {
+          error = g_strdup (local_error->message);
+          own_error = TRUE;
+          value = low = high = 0;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
+      RamingCell *child_cell = raming_measure_get_cell (child, column);
+
+      if (raming_cell_get_kind (child_cell) == RAMING_CELL_ERROR)
+        n_excluded++;
+      else
+        n_excluded += raming_cell_get_n_excluded (child_cell);
+
+      if (raming_cell_get_kind (child_cell) == RAMING_CELL_VALUE)
+        {
+          value += raming_cell_get_value (child_cell);
+          low += raming_cell_get_low (child_cell);
+          high += raming_cell_get_high (child_cell);
+        }
+    }
+
+  track_error (self, cell, own_error);
+  return _raming_cell_update (cell,
+                              own_error ? RAMING_CELL_ERROR : RAMING_CELL_VALUE,
+                              value, low, high,
+                              RAMING_CELL_STATUS_NONE_SET, NULL, error, n_excluded);
+}
+
+static gboolean
+update_leaf_cell (RamingEngine *self,
+                  RamingCell   *cell)
+{
+  RamingMeasure *measure = raming_cell_get_measure (cell);
+  RamingColumn column = raming_cell_get_column (cell);
+  RamingCellInput *input = raming_measure_get_input (measure, column);
+  g_autoptr(GError) error = NULL;
+  double value = 0, low = 0, high = 0;
+  gboolean ok = TRUE;
+  gboolean computed = FALSE;
+
+  if (column == RAMING_COLUMN_NATIONAL &&
+      g_list_model_get_n_items (raming_measure_get_estimates (measure)) > 0)
+    {
+      ok = compute_national (self, measure, &value, &low, &high, &error);
+      computed = TRUE;
+    }
+  else if (column == RAMING_COLUMN_RESULT &&
+           g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+    {
+      ok = compute_results (self, measure, &value, &low, &high, &error);
+      computed = TRUE;
+    }
+
+  if (!computed)
+    {
+      switch (raming_cell_input_get_kind (input))
+        {
+        case RAMING_CELL_INPUT_BLANK:
+          track_error (self, cell, FALSE);
+          return _raming_cell_update (cell, RAMING_CELL_BLANK, 0, 0, 0,
+                                      RAMING_CELL_STATUS_NONE_SET, NULL, NULL, 0);
+
+        case RAMING_CELL_INPUT_STATUS:
+          track_error (self, cell, FALSE);
+          return _raming_cell_update (cell, RAMING_CELL_STATUS, 0, 0, 0,
+                                      raming_cell_input_get_status (input),
+                                      raming_cell_input_get_label (input), NULL, 0);
+
+        case RAMING_CELL_INPUT_AMOUNT:
+        case RAMING_CELL_INPUT_FORMULA:
+        default:
+          ok = evaluate_input (self, input, &value, &low, &high, &error);
+          break;
+        }
+    }
+
+  track_error (self, cell, !ok);
+  if (!ok)
+    return _raming_cell_update (cell, RAMING_CELL_ERROR, 0, 0, 0,
+                                RAMING_CELL_STATUS_NONE_SET, NULL, error->message, 0);
+
+  return _raming_cell_update (cell, RAMING_CELL_VALUE, value, low, high,
+                              RAMING_CELL_STATUS_NONE_SET, NULL, NULL, 0);
+}
+
+static gboolean
+update_cell (RamingEngine *self,
+             RamingCell   *cell)
+{
+  RamingMeasure *measure = raming_cell_get_measure (cell);
+
+  if (measure == NULL)
+    return FALSE;
+  if (raming_measure_get_is_group (measure))
+    return update_group_cell (self, cell);
+  return update_leaf_cell (self, cell);
+}
+
+/* ------------------------------------------------------------------ */
+/* Propagation                                                         */
+
+static gboolean
+measure_is_attached (RamingEngine  *self,
+                     RamingMeasure *measure)
+{
+  return g_hash_table_contains (self->attached_measures, measure);
+}
+
+/* A cell changed: carry the change up through its groups to the totals. */
+static void
+propagate_up (RamingEngine *self,
+              RamingCell   *cell)
+{
+  RamingMeasure *measure = raming_cell_get_measure (cell);
+  RamingColumn column = raming_cell_get_column (cell);
+
+  for (RamingMeasure *parent = raming_measure_get_parent (measure);
+       parent != NULL;
+       parent = raming_measure_get_parent (parent))
+    {
+      if (!update_group_cell (self, raming_measure_get_cell (parent, column)))
+        return;
+    }
+  update_totals (self);
+}
+
+static void
+recalculate_cell (RamingEngine *self,
+                  RamingCell   *cell)
+{
+  RamingMeasure *measure = raming_cell_get_measure (cell);
+
+  if (measure == NULL || !measure_is_attached (self, measure))
+    return;
+
+  g_hash_table_remove_all (self->states);
+  if (update_cell (self, cell))
+    propagate_up (self, cell);
+}
+
+static void
+collect_dependents (RamingEngine *self,
+                    const char   *name,
+                    GHashTable   *assumptions,
+                    GPtrArray    *cells,
+                    GHashTable   *seen_cells)
+{
+  GPtrArray *deps = g_hash_table_lookup (self->dependents, name);
+
+  if (deps == NULL)
+    return;
+
+  for (guint i = 0; i < deps->len; i++)
+    {
+      gpointer unit = deps->pdata[i];
+
+      if (RAMING_IS_ASSUMPTION (unit))
+        {
+          RamingAssumption *a = unit;
+          const char *key = raming_assumption_get_key (a);
+
+          if (g_hash_table_contains (assumptions, a))
+            continue;
+          g_hash_table_add (assumptions, a);
+          if (key != NULL)
+            collect_dependents (self, key, assumptions, cells, seen_cells);
+          if (a == self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE])
+            collect_dependents (self, MACRO_NAME, assumptions, cells, seen_cells);
+        }
+      else if (!g_hash_table_contains (seen_cells, unit))
+        {
+          g_hash_table_add (seen_cells, unit);
+          g_ptr_array_add (cells, unit);
+        }
+    }
+}
+
+/* Recomputes what depends on an assumption (which changed itself) or on
+ * a name whose meaning changed. */
+static void
+recalculate_from (RamingEngine     *self,
+                  RamingAssumption *changed,
+                  const char       *name)
+{
+  g_autoptr(GHashTable) assumptions = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen_cells = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GHashTable) changed_groups = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  gboolean any_changed = FALSE;
+
+  if (changed != NULL)
+    {
+      g_hash_table_add (assumptions, changed);
+      if (raming_assumption_get_key (changed) != NULL)
+        collect_dependents (self, raming_assumption_get_key (changed),
+                            assumptions, cells, seen_cells);
+      if (changed == self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE])
+        collect_dependents (self, MACRO_NAME, assumptions, cells, seen_cells);
+    }
+  if (name != NULL)
+    collect_dependents (self, name, assumptions, cells, seen_cells);
+
+  /* Everything not collected keeps its value; what was collected is
+   * computed again, each after what it depends on. */
+  g_hash_table_remove_all (self->states);
+  g_hash_table_iter_init (&iter, assumptions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_insert (self->states, key, GINT_TO_POINTER (STATE_PENDING));
+  g_hash_table_iter_init (&iter, assumptions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    ensure_assumption (self, key, NULL);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      RamingCell *cell = cells->pdata[i];
+      RamingMeasure *measure = raming_cell_get_measure (cell);
+
+      if (measure == NULL || !measure_is_attached (self, measure))
+        continue;
+      if (update_cell (self, cell))
+        {
+          any_changed = TRUE;
+          for (RamingMeasure *p = raming_measure_get_parent (measure); p; p = raming_measure_get_parent (p))
+            g_hash_table_add (changed_groups, raming_measure_get_cell (p, raming_cell_get_column (cell)));
+        }
+    }
+
+  /* Groups are summed after all their children are known; deepest first so
+   * that nested groups see their sub-groups' new sums. */
+  if (g_hash_table_size (changed_groups) > 0)
+    {
+      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+      g_hash_table_iter_init (&iter, changed_groups);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (groups, key);
+
+      for (guint depth = RAMING_MAX_NESTING + 1; depth-- > 0;)
+        for (guint i = 0; i < groups->len; i++)
+          {
+            RamingCell *cell = groups->pdata[i];
+
+            if (raming_measure_get_depth (raming_cell_get_measure (cell)) == depth)
+              update_group_cell (self, cell);
+          }
+    }
+
+  /* The assumptions themselves move the gap (the target) and the band
+   * (their ranges), even when no cell changed. */
+  if (any_changed || g_hash_table_size (assumptions) > 0 || name != NULL)
+    update_totals (self);
+}
+
+static void
+recalculate_name (RamingEngine *self,
+                  const char   *name)
+{
+  recalculate_from (self, NULL, name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Totals                                                              */
+
+static void
+update_band (RamingEngine *self)
+{
+  RamingTotals *totals = raming_document_get_totals (self->document);
+  double quantiles[3];
+  g_autoptr(RamingMonteCarlo) mc = NULL;
+
+  mc = raming_monte_carlo_new (self->document);
+  raming_monte_carlo_run (mc,
+                          raming_document_get_uncertainty_seed (self->document),
+                          raming_document_get_uncertainty_samples (self->document),
+                          quantiles);
+  _raming_totals_set (totals, RAMING_TOTAL_P10, quantiles[0]);
+  _raming_totals_set (totals, RAMING_TOTAL_P50, quantiles[1]);
+  _raming_totals_set (totals, RAMING_TOTAL_P90, quantiles[2]);
+  self->band_dirty = FALSE;
+}
+
+static void
+update_totals (RamingEngine *self)
+{
+  RamingTotals *totals = raming_document_get_totals (self->document);
+  GListModel *measures = raming_document_get_measures (self->document);
+  RamingAssumption *target = self->roles[RAMING_ASSUMPTION_ROLE_SAVINGS_TARGET];
+  double sums[RAMING_N_COLUMNS] = { 0 };
+  guint excluded[RAMING_N_COLUMNS] = { 0 };
+  double low = 0, high = 0;
+  double target_value = 0;
+  gboolean has_target = FALSE;
+
+  if (!self->attached)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(RamingMeasure) measure = g_list_model_get_item (measures, i);
+
+      for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+        {
+          RamingCell *cell = raming_measure_get_cell (measure, c);
+
+          sums[c] += raming_cell_get_contribution (cell);
+          excluded[c] += raming_cell_get_kind (cell) == RAMING_CELL_ERROR
+                           ? 1 : raming_cell_get_n_excluded (cell);
+          if (c == RAMING_COLUMN_REALISTIC && raming_cell_get_kind (cell) == RAMING_CELL_VALUE)
+            {
+              low += raming_cell_get_low (cell);
+              high += raming_cell_get_high (cell);
+            }
+        }
+    }
+
+  if (target != NULL && raming_assumption_get_error (target) == NULL)
+    {
+      has_target = TRUE;
+      target_value = raming_assumption_get_value (target);
+    }
+
+  g_object_freeze_notify (G_OBJECT (totals));
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    {
+      _raming_totals_set (totals, (RamingTotal) c, sums[c]);
+      _raming_totals_set_n_excluded (totals, c, excluded[c]);
+    }
+  _raming_totals_set (totals, RAMING_TOTAL_REALISTIC_LOW, low);
+  _raming_totals_set (totals, RAMING_TOTAL_REALISTIC_HIGH, high);
+  _raming_totals_set (totals, RAMING_TOTAL_TARGET, target_value);
+  _raming_totals_set (totals, RAMING_TOTAL_GAP, has_target ? target_value - sums[RAMING_COLUMN_REALISTIC] : 0);
+  _raming_totals_set_flags (totals, has_target, high > low,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->errors)));
+
+  self->band_dirty = TRUE;
+  if (!self->band_frozen)
+    update_band (self);
+  g_object_thaw_notify (G_OBJECT (totals));
+}
+
+/* ------------------------------------------------------------------ */
+/* Listening to the model                                              */
+
+static void
+on_assumption_notify (RamingEngine     *self,
+                      GParamSpec       *pspec,
+                      RamingAssumption *assumption)
+{
+  const char *name = pspec->name;
+
+  if (g_str_equal (name, "input"))
+    {
+      reindex_assumption (self, assumption);
+      recalculate_from (self, assumption, NULL);
+    }
+  else if (g_str_equal (name, "low") || g_str_equal (name, "high"))
+    recalculate_from (self, assumption, NULL);
+  else if (g_str_equal (name, "key") || g_str_equal (name, "role"))
+    {
+      /* Names change meaning: simplest correct answer is a full pass, and
+       * renaming a key is rare. */
+      _raming_engine_recalculate_all (self);
+    }
+}
+
+static void
+on_partner_notify (RamingEngine  *self,
+                   GParamSpec    *pspec,
+                   RamingPartner *partner)
+{
+  const char *name = pspec->name;
+
+  if (g_str_equal (name, "id"))
+    _raming_engine_recalculate_all (self);
+  else if (g_str_equal (name, "count") || g_str_equal (name, "coverage") ||
+           g_str_equal (name, "target-coverage") || g_str_equal (name, "referrals"))
+    {
+      g_autofree char *full = NULL;
+
+      if (raming_partner_get_id (partner) == NULL ||
+          g_hash_table_lookup (self->partners_by_id, raming_partner_get_id (partner)) != partner)
+        return;
+      full = g_strdup_printf ("%s.%s", raming_partner_get_id (partner), name);
+      recalculate_name (self, full);
+    }
+}
+
+static void
+on_measure_notify (RamingEngine  *self,
+                   GParamSpec    *pspec,
+                   RamingMeasure *measure)
+{
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    if (g_str_equal (pspec->name, raming_column_to_property (c)))
+      {
+        RamingCell *cell = raming_measure_get_cell (measure, c);
+
+        reindex_cell (self, cell);
+        recalculate_cell (self, cell);
+        return;
+      }
+}
+
+static void
+on_estimate_notify (RamingEngine   *self,
+                    GParamSpec     *pspec,
+                    RamingEstimate *estimate)
+{
+  RamingMeasure *measure = g_object_get_data (G_OBJECT (estimate), "raming-measure");
+
+  if (measure != NULL)
+    recalculate_cell (self, raming_measure_get_cell (measure, RAMING_COLUMN_NATIONAL));
+}
+
+static void
+on_entry_notify (RamingEngine      *self,
+                 GParamSpec        *pspec,
+                 RamingResultEntry *entry)
+{
+  RamingMeasure *measure = g_object_get_data (G_OBJECT (entry), "raming-measure");
+  RamingCell *cell;
+
+  if (measure == NULL)
+    return;
+  cell = raming_measure_get_cell (measure, RAMING_COLUMN_RESULT);
+  if (g_str_equal (pspec->name, "input"))
+    reindex_cell (self, cell);
+  recalculate_cell (self, cell);
+}
+
+static void trampoline_estimate_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc);
+static void trampoline_entry_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc);
+
+static void
+connect_sub_items (RamingEngine  *self,
+                   RamingMeasure *measure,
+                   GListModel    *model,
+                   GCallback      callback)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_object_get_data (item, "raming-measure") == measure)
+        continue;
+      g_object_set_data (item, "raming-measure", measure);
+      g_signal_connect_object (item, "notify", callback, self->document, 0);
+    }
+}
+
+static void
+on_estimates_changed (RamingEngine *self,
+                      guint         position,
+                      guint         removed,
+                      guint         added,
+                      GListModel   *model)
+{
+  RamingMeasure *measure = g_object_get_data (G_OBJECT (model), "raming-measure");
+  RamingCell *cell;
+
+  if (measure == NULL)
+    return;
+  connect_sub_items (self, measure, model, G_CALLBACK (trampoline_estimate_notify));
+  cell = raming_measure_get_cell (measure, RAMING_COLUMN_NATIONAL);
+  reindex_cell (self, cell);
+  recalculate_cell (self, cell);
+}
+
+static void
+on_results_changed (RamingEngine *self,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
+                    GListModel   *model)
+{
+  RamingMeasure *measure = g_object_get_data (G_OBJECT (model), "raming-measure");
+  RamingCell *cell;
+
+  if (measure == NULL)
+    return;
+  connect_sub_items (self, measure, model, G_CALLBACK (trampoline_entry_notify));
+  cell = raming_measure_get_cell (measure, RAMING_COLUMN_RESULT);
+  reindex_cell (self, cell);
+  recalculate_cell (self, cell);
+}
+
+/* The engine is the document's, and the document outlives what it holds
+ * while it holds it; signal handlers get the engine through the document
+ * so that g_signal_connect_object can disconnect them with the document. */
+static RamingEngine *
+engine_of (RamingDocument *doc)
+{
+  RamingEngine **slot = g_object_get_data (G_OBJECT (doc), "raming-engine-ptr");
+
+  return slot != NULL ? *slot : NULL;
+}
+
+static void
+trampoline_assumption_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    on_assumption_notify (self, pspec, RAMING_ASSUMPTION (object));
+}
+
+static void
+trampoline_partner_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    on_partner_notify (self, pspec, RAMING_PARTNER (object));
+}
+
+static void
+trampoline_measure_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    on_measure_notify (self, pspec, RAMING_MEASURE (object));
+}
+
+static void
+trampoline_estimate_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    on_estimate_notify (self, pspec, RAMING_ESTIMATE (object));
+}
+
+static void
+trampoline_entry_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    on_entry_notify (self, pspec, RAMING_RESULT_ENTRY (object));
+}
+
+static void
+trampoline_estimates_changed (GListModel *model, guint position, guint removed, guint added,
+                              RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    on_estimates_changed (self, position, removed, added, model);
+}
+
+static void
+trampoline_results_changed (GListModel *model, guint position, guint removed, guint added,
+                            RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    on_results_changed (self, position, removed, added, model);
+}
+
+static void on_measures_changed (GListModel *model, guint position, guint removed,
+                                 guint added, RamingDocument *doc);
+
+static void
+connect_measure (RamingEngine  *self,
+                 RamingMeasure *measure)
+{
+  GListModel *children = raming_measure_get_children (measure);
+
+  if (measure_is_attached (self, measure))
+    return;
+
+  g_hash_table_add (self->attached_measures, measure);
+  g_signal_connect_object (measure, "notify",
+                           G_CALLBACK (trampoline_measure_notify), self->document, 0);
+
+  g_object_set_data (G_OBJECT (raming_measure_get_estimates (measure)), "raming-measure", measure);
+  g_signal_connect_object (raming_measure_get_estimates (measure), "items-changed",
+                           G_CALLBACK (trampoline_estimates_changed), self->document, 0);
+  connect_sub_items (self, measure, raming_measure_get_estimates (measure),
+                     G_CALLBACK (trampoline_estimate_notify));
+
+  g_object_set_data (G_OBJECT (raming_measure_get_results (measure)), "raming-measure", measure);
+  g_signal_connect_object (raming_measure_get_results (measure), "items-changed",
+                           G_CALLBACK (trampoline_results_changed), self->document, 0);
+  connect_sub_items (self, measure, raming_measure_get_results (measure),
+                     G_CALLBACK (trampoline_entry_notify));
+
+  g_object_set_data (G_OBJECT (children), "raming-measure", measure);
+  g_signal_connect_object (children, "items-changed",
+                           G_CALLBACK (on_measures_changed), self->document, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
+
+      connect_measure (self, child);
+    }
+
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    reindex_cell (self, raming_measure_get_cell (measure, c));
+}
+
+static void
+disconnect_sub_items (RamingEngine *self,
+                      GListModel   *model)
+{
+  g_signal_handlers_disconnect_by_data (model, self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_signal_handlers_disconnect_by_data (item, self->document);
+      g_object_set_data (item, "raming-measure", NULL);
+    }
+}
+
+static void
+disconnect_measure (RamingEngine  *self,
+                    RamingMeasure *measure)
+{
+  GListModel *children = raming_measure_get_children (measure);
+
+  if (!measure_is_attached (self, measure))
+    return;
+
+  g_hash_table_remove (self->attached_measures, measure);
+  g_signal_handlers_disconnect_by_data (measure, self->document);
+  disconnect_sub_items (self, raming_measure_get_estimates (measure));
+  disconnect_sub_items (self, raming_measure_get_results (measure));
+  g_signal_handlers_disconnect_by_data (children, self->document);
+
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    {
+      RamingCell *cell = raming_measure_get_cell (measure, c);
+
+      index_unit (self, cell, NULL);
+      track_error (self, cell, FALSE);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
+
+      disconnect_measure (self, child);
+    }
+}
+
+/* Which measures are still in the document after a list changed; those
+ * that left are disconnected, those that came are connected. */
+static void
+collect_attached (RamingEngine *self,
+                  GListModel   *model,
+                  GHashTable   *present)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
+
+      g_hash_table_add (present, m);
+      collect_attached (self, raming_measure_get_children (m), present);
+    }
+}
+
+static void
+sync_measures (RamingEngine *self)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer measure;
+
+  collect_attached (self, raming_document_get_measures (self->document), present);
+
+  g_hash_table_iter_init (&iter, self->attached_measures);
+  while (g_hash_table_iter_next (&iter, &measure, NULL))
+    if (!g_hash_table_contains (present, measure))
+      g_ptr_array_add (gone, measure);
+
+  /* Disconnecting a group also disconnects its children: keep them in the
+   * set until their turn comes, and skip those already gone. */
+  for (guint i = 0; i < gone->len; i++)
+    if (measure_is_attached (self, gone->pdata[i]))
+      disconnect_measure (self, gone->pdata[i]);
+
+  g_hash_table_iter_init (&iter, present);
+  while (g_hash_table_iter_next (&iter, &measure, NULL))
+    if (!measure_is_attached (self, measure))
+      connect_measure (self, measure);
+}
+
+static void
+recalculate_subtree (RamingEngine  *self,
+                     RamingMeasure *measure)
+{
+  GListModel *children = raming_measure_get_children (measure);
+
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
+
+      recalculate_subtree (self, child);
+    }
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    update_cell (self, raming_measure_get_cell (measure, c));
+}
+
+static void
+on_measures_changed (GListModel     *model,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+  RamingMeasure *owner = g_object_get_data (G_OBJECT (model), "raming-measure");
+
+  if (self == NULL)
+    return;
+
+  if (owner == NULL)
+    {
+      /* Top level: no parent. */
+      for (guint i = position; i < position + added; i++)
+        {
+          g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
+
+          _raming_measure_clear_parent (m);
+        }
+    }
+
+  sync_measures (self);
+
+  g_hash_table_remove_all (self->states);
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
+
+      recalculate_subtree (self, m);
+    }
+
+  for (RamingMeasure *group = owner; group != NULL; group = raming_measure_get_parent (group))
+    for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+      update_group_cell (self, raming_measure_get_cell (group, c));
+  update_totals (self);
+}
+
+static void
+connect_assumption (RamingEngine     *self,
+                    RamingAssumption *assumption)
+{
+  g_signal_handlers_disconnect_by_data (assumption, self->document);
+  g_signal_connect_object (assumption, "notify",
+                           G_CALLBACK (trampoline_assumption_notify), self->document, 0);
+  reindex_assumption (self, assumption);
+}
+
+static void
+on_assumptions_changed (GListModel     *model,
+                        guint           position,
+                        guint           removed,
+                        guint           added,
+                        RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self == NULL)
+    return;
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(RamingAssumption) a = g_list_model_get_item (model, i);
+
+      connect_assumption (self, a);
+    }
+  _raming_engine_recalculate_all (self);
+}
+
+static void
+on_partners_changed (GListModel     *model,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self == NULL)
+    return;
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(RamingPartner) p = g_list_model_get_item (model, i);
+
+      g_signal_handlers_disconnect_by_data (p, self->document);
+      g_signal_connect_object (p, "notify",
+                               G_CALLBACK (trampoline_partner_notify), self->document, 0);
+    }
+  _raming_engine_recalculate_all (self);
+}
+
+static void
+on_document_notify (RamingDocument *doc,
+                    GParamSpec     *pspec,
+                    gpointer        user_data)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self == NULL)
+    return;
+
+  if (g_str_equal (pspec->name, "uncertainty-seed") ||
+      g_str_equal (pspec->name, "uncertainty-samples"))
+    {
+      if (!self->band_frozen)
+        update_band (self);
+      else
+        self->band_dirty = TRUE;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Public (to the core)                                                */
+
+RamingEngine *
+_raming_engine_new (RamingDocument *document)
+{
+  RamingEngine *self = g_new0 (RamingEngine, 1);
+  RamingEngine **slot = g_new (RamingEngine *, 1);
+
+  self->document = document;
+  self->assumptions_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->partners_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->dependents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  self->unit_names = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->states = g_hash_table_new (NULL, NULL);
+  self->errors = g_list_store_new (G_TYPE_OBJECT);
+  self->in_errors = g_hash_table_new (NULL, NULL);
+  self->attached_measures = g_hash_table_new (NULL, NULL);
+
+  *slot = self;
+  g_object_set_data_full (G_OBJECT (document), "raming-engine-ptr", slot, g_free);
+
+  return self;
+}
+
+void
+_raming_engine_free (RamingEngine *self)
+{
+  RamingEngine **slot;
+
+  if (self == NULL)
+    return;
+
+  slot = g_object_get_data (G_OBJECT (self->document), "raming-engine-ptr");
+  if (slot != NULL)
+    *slot = NULL;
+
+  g_hash_table_unref (self->attached_measures);
+  g_hash_table_unref (self->assumptions_by_key);
+  g_hash_table_unref (self->partners_by_id);
+  g_hash_table_unref (self->dependents);
+  g_hash_table_unref (self->unit_names);
+  g_hash_table_unref (self->states);
+  g_hash_table_unref (self->in_errors);
+  g_clear_object (&self->errors);
+  g_free (self);
+}
+
+/* Starts listening; until then a document can be built (by the loader)
+ * without a single recomputation. */
+void
+_raming_engine_attach (RamingEngine *self)
+{
+  GListModel *assumptions = raming_document_get_assumptions (self->document);
+  GListModel *partners = raming_document_get_partners (self->document);
+  GListModel *measures = raming_document_get_measures (self->document);
+
+  g_return_if_fail (!self->attached);
+
+  self->attached = TRUE;
+
+  g_signal_connect_object (assumptions, "items-changed",
+                           G_CALLBACK (on_assumptions_changed), self->document, 0);
+  g_signal_connect_object (partners, "items-changed",
+                           G_CALLBACK (on_partners_changed), self->document, 0);
+  g_signal_connect_object (measures, "items-changed",
+                           G_CALLBACK (on_measures_changed), self->document, 0);
+  g_signal_connect_object (self->document, "notify",
+                           G_CALLBACK (on_document_notify), NULL, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assumptions); i++)
+    {
+      g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
+
+      connect_assumption (self, a);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(RamingPartner) p = g_list_model_get_item (partners, i);
+
+      g_signal_connect_object (p, "notify",
+                               G_CALLBACK (trampoline_partner_notify), self->document, 0);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(RamingMeasure) m = g_list_model_get_item (measures, i);
+
+      _raming_measure_clear_parent (m);
+      connect_measure (self, m);
+    }
+
+  _raming_engine_recalculate_all (self);
+}
+
+void
+_raming_engine_recalculate_all (RamingEngine *self)
+{
+  GListModel *assumptions = raming_document_get_assumptions (self->document);
+  GListModel *measures = raming_document_get_measures (self->document);
+  gboolean frozen = self->band_frozen;
+
+  if (!self->attached)
+    return;
+
+  rebuild_tables (self);
+
+  g_hash_table_remove_all (self->states);
+  for (guint i = 0; i < g_list_model_get_n_items (assumptions); i++)
+    {
+      g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
+
+      g_hash_table_insert (self->states, a, GINT_TO_POINTER (STATE_PENDING));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (assumptions); i++)
+    {
+      g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
+
+      ensure_assumption (self, a, NULL);
+    }
+
+  /* Assumptions no longer in the document leave the error list. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->errors)); i-- > 0;)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->errors), i);
+
+      if (RAMING_IS_ASSUMPTION (item) && !g_hash_table_contains (self->states, item))
+        {
+          index_unit (self, item, NULL);
+          track_error (self, item, FALSE);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(RamingMeasure) m = g_list_model_get_item (measures, i);
+
+      recalculate_subtree (self, m);
+    }
+
+  self->band_frozen = TRUE;
+  update_totals (self);
+  self->band_frozen = frozen;
+  if (!frozen)
+    update_band (self);
+}
+
+void
+_raming_engine_update_band (RamingEngine *self)
+{
+  if (self->band_dirty)
+    update_band (self);
+}
+
+GListModel *
+_raming_engine_get_errors (RamingEngine *self)
+{
+  return G_LIST_MODEL (self->errors);
+}
+
+RamingAssumption *
+_raming_engine_lookup_assumption (RamingEngine *self,
+                                  const char   *key)
+{
+  return g_hash_table_lookup (self->assumptions_by_key, key);
+}
+
+RamingPartner *
+_raming_engine_lookup_partner (RamingEngine *self,
+                               const char   *id)
+{
+  return g_hash_table_lookup (self->partners_by_id, id);
+}
+
+RamingAssumption *
+_raming_engine_get_role (RamingEngine         *self,
+                         RamingAssumptionRole  role)
+{
+  g_return_val_if_fail (role < G_N_ELEMENTS (self->roles), NULL);
+  return self->roles[role];
+}
