@@ -150,8 +150,8 @@ raming_assumption_class_init (RamingAssumptionClass *klass)
   properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, rw);
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, rw);
   properties[PROP_INPUT] = g_param_spec_boxed ("input", NULL, NULL, RAMING_TYPE_CELL_INPUT, rw);
-  properties[PROP_LOW] = g_param_spec_double ("low", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, rw);
-  properties[PROP_HIGH] = g_param_spec_double ("high", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, rw);
+  properties[PROP_LOW] = g_param_spec_double ("low", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw | G_PARAM_LAX_VALIDATION);
+  properties[PROP_HIGH] = g_param_spec_double ("high", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw | G_PARAM_LAX_VALIDATION);
   properties[PROP_UNIT] = g_param_spec_enum ("unit", NULL, NULL, RAMING_TYPE_UNIT,
                                              RAMING_UNIT_EURO, rw);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, rw);

@@ -173,7 +173,7 @@ raming_partner_class_init (RamingPartnerClass *klass)
                                              RAMING_PARTNER_REFERRER, rw);
   for (guint i = 0; i < RAMING_PARTNER_N_FIELDS; i++)
     properties[PROP_COUNT + i] = g_param_spec_double (field_names[i].property, NULL, NULL,
-                                                      -G_MAXDOUBLE, G_MAXDOUBLE, NAN, rw);
+                                                      -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw | G_PARAM_LAX_VALIDATION);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, rw);
   properties[PROP_PAGE] = g_param_spec_string ("page", NULL, NULL, NULL, rw);
