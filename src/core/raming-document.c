@@ -231,6 +231,10 @@ raming_document_end_edit (RamingDocument *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static void relink_measures (RamingDocument *self,
+                             GHashTable     *ids,
+                             const char     *new_id);
+
 static gboolean
 values_equal (const GValue *a,
               const GValue *b,
@@ -293,6 +297,24 @@ raming_document_edit_property (RamingDocument *self,
       op_free (op);
       return;
     }
+
+  if (RAMING_IS_MEASURE (object) && g_str_equal (pspec->name, "id") &&
+      g_value_get_string (&op->before) != NULL)
+    {
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *old_id = g_value_dup_string (&op->before);
+      g_autofree char *new_id = g_value_dup_string (&op->after);
+
+      raming_document_begin_edit (self, NULL);
+      g_object_set_property (object, property, &op->after);
+      record (self, op);
+      g_hash_table_add (ids, old_id);
+      relink_measures (self, ids, new_id);
+      raming_document_end_edit (self);
+      return;
+    }
+  if (RAMING_IS_SOURCE (object) && g_str_equal (pspec->name, "id"))
+    g_critical ("%s: the id of a source is fixed once it is cited", G_STRFUNC);
 
   g_object_set_property (object, property, &op->after);
   record (self, op);
@@ -368,10 +390,10 @@ raming_document_insert_item (RamingDocument *self,
   record (self, op);
 }
 
-void
-raming_document_remove_item (RamingDocument *self,
-                             GListModel     *list,
-                             guint           position)
+static void
+remove_item_raw (RamingDocument *self,
+                 GListModel     *list,
+                 guint           position)
 {
   GListStore *store;
   Op *op;
@@ -405,8 +427,168 @@ raming_document_move_item (RamingDocument *self,
 
   item = g_list_model_get_item (from, from_position);
   raming_document_begin_edit (self, NULL);
-  raming_document_remove_item (self, from, from_position);
+  remove_item_raw (self, from, from_position);
   raming_document_insert_item (self, to, MIN (to_position, g_list_model_get_n_items (to)), item);
+  raming_document_end_edit (self);
+}
+
+static void
+collect_measure_ids (RamingMeasure *measure,
+                     GHashTable    *ids)
+{
+  GListModel *children = raming_measure_get_children (measure);
+
+  if (raming_measure_get_id (measure) != NULL)
+    g_hash_table_add (ids, (gpointer) raming_measure_get_id (measure));
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
+
+      collect_measure_ids (child, ids);
+    }
+}
+
+/* Partners and actions name the measures they serve; when those ids go
+ * or change, the links follow, so that a saved file never points at a
+ * measure that is not there (the loader would refuse it). */
+static void
+relink_measures (RamingDocument *self,
+                 GHashTable     *ids,
+                 const char     *new_id)
+{
+  GListModel *lists[] = { G_LIST_MODEL (self->partners), G_LIST_MODEL (self->actions) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+        g_auto(GStrv) measures = NULL;
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) updated = NULL;
+        gboolean changed = FALSE;
+
+        g_object_get (item, "measures", &measures, NULL);
+        for (guint m = 0; measures != NULL && measures[m] != NULL; m++)
+          {
+            if (!g_hash_table_contains (ids, measures[m]))
+              g_strv_builder_add (builder, measures[m]);
+            else
+              {
+                changed = TRUE;
+                if (new_id != NULL)
+                  g_strv_builder_add (builder, new_id);
+              }
+          }
+        if (!changed)
+          continue;
+        updated = g_strv_builder_end (builder);
+        raming_document_edit (self, item, "measures", updated, NULL);
+      }
+}
+
+static void
+clear_source_in_input (RamingDocument *self,
+                       gpointer        object,
+                       const char     *property,
+                       const char     *source)
+{
+  g_autoptr(RamingCellInput) input = NULL;
+  g_autoptr(RamingCellInput) cleared = NULL;
+
+  g_object_get (object, property, &input, NULL);
+  if (input == NULL || g_strcmp0 (raming_cell_input_get_source (input), source) != 0)
+    return;
+  cleared = raming_cell_input_copy_with_meta (input, NULL, NULL, raming_cell_input_get_note (input));
+  raming_document_edit (self, object, property, cleared, NULL);
+}
+
+static void
+clear_source_in (RamingDocument *self,
+                 gpointer        object,
+                 const char     *source)
+{
+  g_autofree char *value = NULL;
+
+  g_object_get (object, "source", &value, NULL);
+  if (g_strcmp0 (value, source) == 0)
+    raming_document_edit (self, object, "source", NULL, "page", NULL, NULL);
+}
+
+static void
+clear_source_in_measure (gpointer item,
+                         gpointer user_data)
+{
+  gpointer *data = user_data;
+  RamingDocument *self = data[0];
+  const char *source = data[1];
+  GListModel *estimates = raming_measure_get_estimates (item);
+  GListModel *results = raming_measure_get_results (item);
+
+  clear_source_in (self, item, source);
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    clear_source_in_input (self, item, raming_column_to_property (c), source);
+  for (guint i = 0; i < g_list_model_get_n_items (estimates); i++)
+    {
+      g_autoptr(GObject) e = g_list_model_get_item (estimates, i);
+
+      clear_source_in (self, e, source);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(GObject) r = g_list_model_get_item (results, i);
+
+      clear_source_in (self, r, source);
+    }
+}
+
+/* A source that goes takes its citations with it. */
+static void
+unlink_source (RamingDocument *self,
+               const char     *source)
+{
+  GListModel *lists[] = {
+    G_LIST_MODEL (self->assumptions), G_LIST_MODEL (self->partners), G_LIST_MODEL (self->actions),
+  };
+  gpointer data[2] = { self, (gpointer) source };
+
+  if (source == NULL)
+    return;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+
+        clear_source_in (self, item, source);
+      }
+  raming_document_foreach_measure (self, clear_source_in_measure, data);
+}
+
+/* Removing a measure (with the measures of a group) also removes the links
+ * of partners and actions to it, in the same undoable step; removing a
+ * source removes the citations of it. */
+void
+raming_document_remove_item (RamingDocument *self,
+                             GListModel     *list,
+                             guint           position)
+{
+  g_autoptr(GObject) item = NULL;
+
+  g_return_if_fail (RAMING_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_LIST_MODEL (list));
+  g_return_if_fail (position < g_list_model_get_n_items (list));
+
+  item = g_list_model_get_item (list, position);
+  raming_document_begin_edit (self, NULL);
+  remove_item_raw (self, list, position);
+  if (RAMING_IS_MEASURE (item))
+    {
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+      collect_measure_ids (RAMING_MEASURE (item), ids);
+      relink_measures (self, ids, NULL);
+    }
+  else if (RAMING_IS_SOURCE (item))
+    unlink_source (self, raming_source_get_id (RAMING_SOURCE (item)));
   raming_document_end_edit (self);
 }
 
