@@ -355,6 +355,7 @@ test_broken_files (void)
   while ((name = g_dir_read_name (d)))
     {
       g_autofree char *path = NULL;
+      g_autofree char *stem = NULL;
       g_autofree char *expected_path = NULL;
       g_autofree char *expected = NULL;
       g_autoptr(GFile) file = NULL;
@@ -365,8 +366,8 @@ test_broken_files (void)
         continue;
 
       path = g_build_filename (dir, name, NULL);
-      expected_path = g_strndup (path, strlen (path) - strlen (".raming"));
-      expected_path = g_strconcat (expected_path, ".expected", NULL);
+      stem = g_strndup (path, strlen (path) - strlen (".raming"));
+      expected_path = g_strconcat (stem, ".expected", NULL);
       g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
       g_strchomp (expected);
 
