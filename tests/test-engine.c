@@ -392,6 +392,42 @@ test_band_reproducible (void)
   g_assert_cmpfloat (raming_totals_get (tb, RAMING_TOTAL_P50), ==, p50);
 }
 
+/* In the window the band is drawn in a worker thread: an edit returns at
+ * once with the band marked pending, and the figures arrive later equal
+ * to those drawn synchronously. */
+static void
+test_band_in_background (void)
+{
+  g_autoptr(RamingDocument) sync = load_example ();
+  g_autoptr(RamingDocument) document = load_example ();
+  RamingTotals *totals = raming_document_get_totals (document);
+  RamingPartner *gps = raming_document_find_partner (document, "huisartsen");
+  double before = raming_totals_get (totals, RAMING_TOTAL_P50);
+  gint64 deadline;
+
+  raming_document_set_band_in_background (document, TRUE);
+  for (guint i = 0; i < 5; i++)
+    raming_document_edit (document, gps, "coverage", 0.85 + i * 0.01, NULL);
+  g_assert_true (raming_totals_get_band_pending (totals));
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_P50), ==, before);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (raming_totals_get_band_pending (totals) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (raming_totals_get_band_pending (totals));
+
+  raming_document_edit (sync, raming_document_find_partner (sync, "huisartsen"), "coverage", 0.89, NULL);
+  for (RamingTotal t = RAMING_TOTAL_P10; t <= RAMING_TOTAL_P90; t++)
+    g_assert_cmpfloat (raming_totals_get (totals, t), ==, raming_totals_get (raming_document_get_totals (sync), t));
+
+  /* An export while it is pending draws it at once. */
+  raming_document_edit (document, gps, "coverage", 0.8, NULL);
+  g_assert_true (raming_totals_get_band_pending (totals));
+  raming_document_ensure_band (document);
+  g_assert_false (raming_totals_get_band_pending (totals));
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_P50), ==, before);
+}
+
 /* Without any range there is no band: every draw is the total. */
 static void
 test_band_without_ranges (void)
@@ -661,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/engine/cell-text-input", test_cell_text_input);
   g_test_add_func ("/engine/band/reproducible", test_band_reproducible);
   g_test_add_func ("/engine/band/without-ranges", test_band_without_ranges);
+  g_test_add_func ("/engine/band/in-background", test_band_in_background);
   g_test_add_func ("/engine/band/triangular", test_band_triangular);
   g_test_add_func ("/engine/structure-edits", test_structure_edits);
   g_test_add_func ("/engine/edit-groups", test_edit_groups);

@@ -1192,6 +1192,26 @@ raming_document_get_totals (RamingDocument *self)
   return self->totals;
 }
 
+/* In the window the Monte Carlo band is drawn in a worker thread after
+ * each burst of edits, so that a large analysis never blocks typing;
+ * totals say "band-pending" meanwhile. Without it (tests, the command
+ * line) the band is drawn before an edit returns. */
+void
+raming_document_set_band_in_background (RamingDocument *self,
+                                        gboolean        background)
+{
+  g_return_if_fail (RAMING_IS_DOCUMENT (self));
+  _raming_engine_set_band_async (self->engine, background);
+}
+
+/* Brings the band up to date now, for an export or a print. */
+void
+raming_document_ensure_band (RamingDocument *self)
+{
+  g_return_if_fail (RAMING_IS_DOCUMENT (self));
+  _raming_engine_update_band (self->engine);
+}
+
 /* Cells and assumptions that are in error right now, in the order they
  * went wrong; items are RamingCell or RamingAssumption. */
 GListModel *

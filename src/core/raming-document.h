@@ -70,6 +70,10 @@ gboolean        raming_document_get_modified         (RamingDocument  *self);
 void            raming_document_set_modified         (RamingDocument  *self,
                                                       gboolean         modified);
 
+void            raming_document_set_band_in_background (RamingDocument *self,
+                                                        gboolean        background);
+void            raming_document_ensure_band          (RamingDocument  *self);
+
 /* Contents */
 GListModel     *raming_document_get_sources          (RamingDocument  *self);
 GListModel     *raming_document_get_assumptions      (RamingDocument  *self);

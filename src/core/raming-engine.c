@@ -53,6 +53,14 @@ struct _RamingEngine
   gboolean        attached;
   guint           band_dirty : 1;
   guint           band_frozen : 1;
+  guint           band_async : 1;
+
+  /* The band in the background: a snapshot is taken in an idle callback
+   * (so a burst of edits costs one snapshot), drawn in a worker thread,
+   * and applied only if nothing changed meanwhile (generation). */
+  guint           band_idle_id;
+  GCancellable   *band_cancellable;
+  guint64         band_generation;
 };
 
 static void recalculate_name      (RamingEngine *self,
@@ -896,21 +904,145 @@ recalculate_name (RamingEngine *self,
 /* Totals                                                              */
 
 static void
-update_band (RamingEngine *self)
+apply_band (RamingEngine *self,
+            const double  quantiles[3])
 {
   RamingTotals *totals = raming_document_get_totals (self->document);
+
+  g_object_freeze_notify (G_OBJECT (totals));
+  _raming_totals_set (totals, RAMING_TOTAL_P10, quantiles[0]);
+  _raming_totals_set (totals, RAMING_TOTAL_P50, quantiles[1]);
+  _raming_totals_set (totals, RAMING_TOTAL_P90, quantiles[2]);
+  _raming_totals_set_band_pending (totals, FALSE);
+  g_object_thaw_notify (G_OBJECT (totals));
+}
+
+static void
+cancel_band (RamingEngine *self)
+{
+  g_clear_handle_id (&self->band_idle_id, g_source_remove);
+  if (self->band_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->band_cancellable);
+      g_clear_object (&self->band_cancellable);
+    }
+  self->band_generation++;
+}
+
+static void
+update_band (RamingEngine *self)
+{
   double quantiles[3];
   g_autoptr(RamingMonteCarlo) mc = NULL;
 
+  cancel_band (self);
   mc = raming_monte_carlo_new (self->document);
   raming_monte_carlo_run (mc,
                           raming_document_get_uncertainty_seed (self->document),
                           raming_document_get_uncertainty_samples (self->document),
                           quantiles);
-  _raming_totals_set (totals, RAMING_TOTAL_P10, quantiles[0]);
-  _raming_totals_set (totals, RAMING_TOTAL_P50, quantiles[1]);
-  _raming_totals_set (totals, RAMING_TOTAL_P90, quantiles[2]);
+  apply_band (self, quantiles);
   self->band_dirty = FALSE;
+}
+
+typedef struct
+{
+  RamingMonteCarlo *mc;
+  guint32           seed;
+  guint             samples;
+  guint64           generation;
+  double            quantiles[3];
+} BandJob;
+
+static void
+band_job_free (BandJob *job)
+{
+  g_clear_pointer (&job->mc, raming_monte_carlo_free);
+  g_free (job);
+}
+
+static void
+band_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  BandJob *job = task_data;
+
+  raming_monte_carlo_run (job->mc, job->seed, job->samples, job->quantiles);
+  g_task_return_boolean (task, TRUE);
+}
+
+static RamingEngine *engine_of (RamingDocument *doc);
+
+static void
+band_done (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RamingDocument *document = RAMING_DOCUMENT (source_object);
+  RamingEngine *self = engine_of (document);
+  BandJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (self == NULL || !g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+  /* A newer edit has started another run, or made this one stale. */
+  if (job->generation != self->band_generation)
+    return;
+
+  g_clear_object (&self->band_cancellable);
+  apply_band (self, job->quantiles);
+  self->band_dirty = FALSE;
+}
+
+static gboolean
+start_band_job (gpointer user_data)
+{
+  RamingEngine *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  BandJob *job;
+
+  self->band_idle_id = 0;
+
+  job = g_new0 (BandJob, 1);
+  job->mc = raming_monte_carlo_new (self->document);
+  job->seed = raming_document_get_uncertainty_seed (self->document);
+  job->samples = raming_document_get_uncertainty_samples (self->document);
+  job->generation = ++self->band_generation;
+
+  g_clear_object (&self->band_cancellable);
+  self->band_cancellable = g_cancellable_new ();
+  task = g_task_new (self->document, self->band_cancellable, band_done, NULL);
+  g_task_set_source_tag (task, start_band_job);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, job, (GDestroyNotify) band_job_free);
+  g_task_run_in_thread (task, band_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The band is due again: now, or (in the window) soon in the background. */
+static void
+schedule_band (RamingEngine *self)
+{
+  self->band_dirty = TRUE;
+  if (self->band_frozen)
+    return;
+  if (!self->band_async)
+    {
+      update_band (self);
+      return;
+    }
+
+  _raming_totals_set_band_pending (raming_document_get_totals (self->document), TRUE);
+  if (self->band_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->band_cancellable);
+      g_clear_object (&self->band_cancellable);
+    }
+  self->band_generation++;
+  if (self->band_idle_id == 0)
+    self->band_idle_id = g_idle_add_full (G_PRIORITY_LOW, start_band_job, self, NULL);
 }
 
 static void
@@ -966,9 +1098,7 @@ update_totals (RamingEngine *self)
   _raming_totals_set_flags (totals, has_target, high > low,
                             g_list_model_get_n_items (G_LIST_MODEL (self->errors)));
 
-  self->band_dirty = TRUE;
-  if (!self->band_frozen)
-    update_band (self);
+  schedule_band (self);
   g_object_thaw_notify (G_OBJECT (totals));
 }
 
@@ -1448,10 +1578,7 @@ on_document_notify (RamingDocument *doc,
   if (g_str_equal (pspec->name, "uncertainty-seed") ||
       g_str_equal (pspec->name, "uncertainty-samples"))
     {
-      if (!self->band_frozen)
-        update_band (self);
-      else
-        self->band_dirty = TRUE;
+      schedule_band (self);
     }
 }
 
@@ -1492,6 +1619,8 @@ _raming_engine_free (RamingEngine *self)
   slot = g_object_get_data (G_OBJECT (self->document), "raming-engine-ptr");
   if (slot != NULL)
     *slot = NULL;
+
+  cancel_band (self);
 
   g_hash_table_unref (self->attached_measures);
   g_hash_table_unref (self->assumptions_by_key);
@@ -1598,15 +1727,22 @@ _raming_engine_recalculate_all (RamingEngine *self)
   self->band_frozen = TRUE;
   update_totals (self);
   self->band_frozen = frozen;
-  if (!frozen)
-    update_band (self);
+  schedule_band (self);
 }
 
+/* Exports need the band now, whether or not it runs in the background. */
 void
 _raming_engine_update_band (RamingEngine *self)
 {
   if (self->band_dirty)
     update_band (self);
+}
+
+void
+_raming_engine_set_band_async (RamingEngine *self,
+                               gboolean      async)
+{
+  self->band_async = !!async;
 }
 
 GListModel *

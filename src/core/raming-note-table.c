@@ -683,6 +683,8 @@ raming_note_table_new (RamingDocument *document,
 
   g_return_val_if_fail (RAMING_IS_DOCUMENT (document), NULL);
 
+  raming_document_ensure_band (document);
+
   self = g_new0 (RamingNoteTable, 1);
   self->document = g_object_ref (document);
   self->language = language;

@@ -44,6 +44,8 @@ gboolean      _raming_totals_set               (RamingTotals     *self,
 gboolean      _raming_totals_set_n_excluded    (RamingTotals     *self,
                                                 RamingColumn      column,
                                                 guint             n_excluded);
+gboolean      _raming_totals_set_band_pending  (RamingTotals     *self,
+                                                gboolean          pending);
 gboolean      _raming_totals_set_flags         (RamingTotals     *self,
                                                 gboolean          has_target,
                                                 gboolean          has_band,
@@ -54,6 +56,8 @@ void          _raming_engine_free              (RamingEngine     *engine);
 void          _raming_engine_attach            (RamingEngine     *engine);
 void          _raming_engine_recalculate_all   (RamingEngine     *engine);
 void          _raming_engine_update_band       (RamingEngine     *engine);
+void          _raming_engine_set_band_async    (RamingEngine     *engine,
+                                                gboolean          async);
 GListModel   *_raming_engine_get_errors        (RamingEngine     *engine);
 RamingAssumption *_raming_engine_lookup_assumption (RamingEngine *engine,
                                                 const char       *key);

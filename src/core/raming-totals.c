@@ -18,6 +18,7 @@ struct _RamingTotals
   guint     n_excluded[RAMING_N_COLUMNS];
   gboolean  has_target;
   gboolean  has_band;
+  gboolean  band_pending;
   guint     n_errors;
 };
 
@@ -31,6 +32,7 @@ enum {
   PROP_LAST_EXCLUDED = PROP_FIRST_EXCLUDED + RAMING_N_COLUMNS - 1,
   PROP_HAS_TARGET,
   PROP_HAS_BAND,
+  PROP_BAND_PENDING,
   PROP_N_ERRORS,
   N_PROPS
 };
@@ -69,6 +71,8 @@ raming_totals_get_property (GObject    *object,
     g_value_set_boolean (value, self->has_target);
   else if (prop_id == PROP_HAS_BAND)
     g_value_set_boolean (value, self->has_band);
+  else if (prop_id == PROP_BAND_PENDING)
+    g_value_set_boolean (value, self->band_pending);
   else if (prop_id == PROP_N_ERRORS)
     g_value_set_uint (value, self->n_errors);
   else
@@ -91,6 +95,7 @@ raming_totals_class_init (RamingTotalsClass *klass)
                                                              0, G_MAXUINT, 0, ro);
   properties[PROP_HAS_TARGET] = g_param_spec_boolean ("has-target", NULL, NULL, FALSE, ro);
   properties[PROP_HAS_BAND] = g_param_spec_boolean ("has-band", NULL, NULL, FALSE, ro);
+  properties[PROP_BAND_PENDING] = g_param_spec_boolean ("band-pending", NULL, NULL, FALSE, ro);
   properties[PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -127,6 +132,19 @@ _raming_totals_set_n_excluded (RamingTotals *self,
     return FALSE;
   self->n_excluded[column] = n_excluded;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_EXCLUDED + column]);
+  return TRUE;
+}
+
+/* TRUE while the band is being drawn in the background: P10–P90 shown
+ * then are those of a moment ago. */
+gboolean
+_raming_totals_set_band_pending (RamingTotals *self,
+                                 gboolean      pending)
+{
+  if (self->band_pending == pending)
+    return FALSE;
+  self->band_pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAND_PENDING]);
   return TRUE;
 }
 
@@ -199,6 +217,13 @@ raming_totals_get_has_band (RamingTotals *self)
 {
   g_return_val_if_fail (RAMING_IS_TOTALS (self), FALSE);
   return self->has_band;
+}
+
+gboolean
+raming_totals_get_band_pending (RamingTotals *self)
+{
+  g_return_val_if_fail (RAMING_IS_TOTALS (self), FALSE);
+  return self->band_pending;
 }
 
 guint

@@ -40,6 +40,7 @@ guint     raming_totals_get_n_excluded  (RamingTotals *self,
                                          RamingColumn  column);
 gboolean  raming_totals_get_has_target  (RamingTotals *self);
 gboolean  raming_totals_get_has_band    (RamingTotals *self);
+gboolean  raming_totals_get_band_pending (RamingTotals *self);
 guint     raming_totals_get_n_errors    (RamingTotals *self);
 const char *raming_total_to_property    (RamingTotal   total);
 
