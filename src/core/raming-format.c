@@ -33,8 +33,8 @@
  * the last place below the halfway point (28.499999999999996); the
  * adviser expects it to round up, so a value within a few units in the
  * last place of the halfway point counts as halfway. */
-static double
-round_half_away (double y)
+double
+raming_round_half_away (double y)
 {
   double whole;
   double fraction;
@@ -92,7 +92,7 @@ raming_round (double value,
   step_cents = step * 100;
   if (step_cents <= 1e17 && as_nonzero_whole (step_cents, &step_cents))
     {
-      gint64 cents = (gint64) round_half_away (value * 100);
+      gint64 cents = (gint64) raming_round_half_away (value * 100);
       gint64 unit = (gint64) step_cents;
       gint64 quotient = cents / unit;
       gint64 remainder = cents % unit;
@@ -106,9 +106,9 @@ raming_round (double value,
   /* Finer steps such as 0.001: dividing by 1000 rather than multiplying
    * by 0.001 gives the double nearest to the decimal result. */
   if (as_nonzero_whole (1 / step, &inverse))
-    return round_half_away (value * inverse) / inverse;
+    return raming_round_half_away (value * inverse) / inverse;
 
-  return round_half_away (value / step) * step;
+  return raming_round_half_away (value / step) * step;
 }
 
 static char

@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+double   raming_round_half_away     (double          value);
 double   raming_round               (double          value,
                                      double          step);
 char    *raming_format_amount       (double          value,

@@ -1056,30 +1056,6 @@ power_of_ten (int exponent)
   return pow (10.0, exponent);
 }
 
-/* Half away from zero, like a spreadsheet. A product such as 1.005 * 100
- * lands one unit in the last place below the halfway point
- * (100.49999999999999) and the adviser expects it to round up, so a
- * value within a few units in the last place of the halfway point counts
- * as halfway. The function stays monotonic, which interval evaluation
- * relies on. */
-static inline double
-round_half_away (double y)
-{
-  double whole;
-  double fraction;
-
-  if (!(fabs (y) < 4503599627370496.0))  /* 2^52: no fraction left */
-    return y;
-
-  whole = trunc (y);
-  fraction = fabs (y - whole);
-
-  if (fraction > 0 && fraction >= 0.5 - fabs (y) * 2 * DBL_EPSILON)
-    return whole + copysign (1.0, y);
-
-  return whole;
-}
-
 /* round(x; digits). digits may be negative: round(x; -3) is the nearest
  * thousand. Monotonic in x for a fixed number of digits. */
 static double
@@ -1089,7 +1065,7 @@ round_digits (double x,
   g_assert (digits == floor (digits));
 
   if (digits == 0)
-    return round_half_away (x);
+    return raming_round_half_away (x);
 
   if (digits > 0)
     {
@@ -1100,7 +1076,7 @@ round_digits (double x,
       if (!(fabs (x) < 9007199254740992.0 / scale))
         return x;
 
-      return round_half_away (x * scale) / scale;
+      return raming_round_half_away (x * scale) / scale;
     }
   else
     {
@@ -1109,7 +1085,7 @@ round_digits (double x,
       if (isinf (scale))
         return 0.0;
 
-      return round_half_away (x / scale) * scale;
+      return raming_round_half_away (x / scale) * scale;
     }
 }
 
@@ -1253,7 +1229,7 @@ raming_formula_evaluate (RamingFormula  *self,
             }
           else
             {
-              value = round_half_away (stack[top - 1]);
+              value = raming_round_half_away (stack[top - 1]);
             }
           break;
 
@@ -1435,8 +1411,8 @@ raming_formula_evaluate_interval (RamingFormula  *self,
             }
           else
             {
-              new_lo = round_half_away (lo[top - 1]);
-              new_hi = round_half_away (hi[top - 1]);
+              new_lo = raming_round_half_away (lo[top - 1]);
+              new_hi = raming_round_half_away (hi[top - 1]);
             }
           break;
 
