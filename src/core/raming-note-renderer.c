@@ -570,7 +570,7 @@ compute_widths (RamingNoteRenderer *self,
                 Table              *table,
                 double              available)
 {
-  double min[RAMING_N_COLUMNS + 1], max[RAMING_N_COLUMNS + 1];
+  double min[RAMING_N_COLUMNS + 1], max[RAMING_N_COLUMNS + 1], full[RAMING_N_COLUMNS + 1];
   double sum_min = 0, sum_max = 0;
   double cap = available * (table == &self->note ? 0.22 : 0.4);
 
@@ -580,6 +580,7 @@ compute_widths (RamingNoteRenderer *self,
       double header_full = text_width (self, table->header.cells[c].text, STYLE_HEADER, FALSE);
       double natural = 0;
 
+      full[c] = header_full + 2 * PAD_X;
       if (table->numeric[c])
         {
           Figures f = measure_figures (self, table, c);
@@ -624,19 +625,32 @@ compute_widths (RamingNoteRenderer *self,
       double left = available - sum_min;
 
       /* Amount columns first (so that their headers need no more than
-       * three lines), then the text columns, then the rest to the
-       * titles. */
-      for (int pass = 0; pass < 2; pass++)
+       * three lines), then the text columns (so that titles need not
+       * wrap), then the amount columns again (so that their headers need
+       * not wrap), then what is left to the titles. */
+      for (guint c = 0; c < table->n_columns; c++)
+        table->widths[c] = min[c];
+      for (int pass = 0; pass < 3; pass++)
         {
+          gboolean numeric = pass != 1;
           double wanted = 0;
 
           for (guint c = 0; c < table->n_columns; c++)
-            if (table->numeric[c] == (pass == 0))
-              wanted += max[c] - min[c];
+            {
+              double target = pass == 2 ? MAX (full[c], max[c]) : max[c];
+
+              if (table->numeric[c] == numeric)
+                wanted += target - table->widths[c];
+            }
+          if (wanted <= 0)
+            continue;
           for (guint c = 0; c < table->n_columns; c++)
-            if (table->numeric[c] == (pass == 0))
-              table->widths[c] = min[c] + (wanted <= left ? max[c] - min[c]
-                                                          : (max[c] - min[c]) * left / wanted);
+            {
+              double target = pass == 2 ? MAX (full[c], max[c]) : max[c];
+
+              if (table->numeric[c] == numeric)
+                table->widths[c] += (target - table->widths[c]) * MIN (1, left / wanted);
+            }
           left = MAX (0, left - wanted);
         }
       table->widths[0] += left;
