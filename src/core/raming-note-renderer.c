@@ -1155,6 +1155,47 @@ show_layout (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Draws the lines of a layout at (x, y) whose tops lie within [from, to)
+ * of the item the layout is in (offset: where the layout stands in the
+ * item). Lines of an item cut at a page are drawn on one page only, and
+ * nothing is drawn hidden under a clip: what pdftotext reads is what
+ * the reader sees. */
+static void
+show_layout_part (cairo_t     *cr,
+                  PangoLayout *layout,
+                  double       x,
+                  double       y,
+                  double       offset,
+                  double       from,
+                  double       to)
+{
+  PangoLayoutIter *iter;
+
+  if (from <= 0 && to >= G_MAXDOUBLE)
+    {
+      show_layout (cr, layout, x, y);
+      return;
+    }
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+      double top;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      top = offset + to_pt (y0);
+      if (top < from - 0.01 || top >= to - 0.01)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_move_to (cr, x + to_pt (logical.x), y + to_pt (pango_layout_iter_get_baseline (iter)));
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
 static void
 rule (cairo_t *cr,
       double   x0,
@@ -1187,7 +1228,9 @@ draw_row (cairo_t *cr,
           Table   *table,
           Row     *row,
           double   x,
-          double   y)
+          double   y,
+          double   from,
+          double   to)
 {
   double width = table_width (table);
   double cx = x;
@@ -1206,7 +1249,7 @@ draw_row (cairo_t *cr,
     {
       Cell *cell = &row->cells[c];
 
-      show_layout (cr, cell->layout, cx + cell->x, y + cell->y);
+      show_layout_part (cr, cell->layout, cx + cell->x, y + cell->y, cell->y, from, to);
       cx += table->widths[c];
     }
 
@@ -1283,7 +1326,7 @@ raming_note_renderer_draw_page (RamingNoteRenderer *self,
           break;
 
         case PLACE_HEADER:
-          draw_row (cr, p->table, &p->table->header, x, p->y);
+          draw_row (cr, p->table, &p->table->header, x, p->y, 0, G_MAXDOUBLE);
           break;
 
         case PLACE_ITEM:
@@ -1291,22 +1334,26 @@ raming_note_renderer_draw_page (RamingNoteRenderer *self,
           {
             Item *item = self->items->pdata[p->item];
             gboolean whole = p->from <= 0 && p->to >= item->height;
+            double from = whole ? 0 : p->from;
+            double to = whole ? G_MAXDOUBLE : p->to;
 
-            /* A part of an item cut at a page: show only that part. */
+            /* A part of an item cut at a page: show only that part. The
+             * clip is for backgrounds and rules; text is drawn line by
+             * line. */
             if (!whole)
               {
                 cairo_rectangle (cr, x - 2, p->y, width + 4, p->to - p->from + 0.5);
                 cairo_clip (cr);
               }
             if (item->kind == ITEM_ROW)
-              draw_row (cr, item->table, item->row, x, p->y - p->from);
-            else if (item->bullet)
-              {
-                show_layout (cr, self->bullet_layout, x + 2, p->y - p->from);
-                show_layout (cr, item->layout, x + BULLET_WIDTH, p->y - p->from);
-              }
+              draw_row (cr, item->table, item->row, x, p->y - p->from, from, to);
             else
-              show_layout (cr, item->layout, x, p->y - p->from);
+              {
+                if (item->bullet && from <= 0)
+                  show_layout (cr, self->bullet_layout, x + 2, p->y);
+                show_layout_part (cr, item->layout, x + (item->bullet ? BULLET_WIDTH : 0),
+                                  p->y - p->from, 0, from, to);
+              }
           }
           break;
         }
