@@ -16,10 +16,14 @@
 #include "raming-export.h"
 
 #define FONT        "font-family:Arial,Helvetica,sans-serif;"
-#define CELL        "padding:3pt 4pt;vertical-align:top;"
-#define NUMERIC     "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums;"
 #define RULE_STRONG "1pt solid #000"
 #define RULE_LIGHT  "0.5pt solid #999"
+#define CELL        "padding:3pt 4pt;"
+#define TD          CELL "vertical-align:top;"
+#define TH          CELL "vertical-align:bottom;font-weight:bold;background-color:#e0e0e0;" \
+                    "border-top:" RULE_STRONG ";border-bottom:" RULE_STRONG ";"
+#define GROUP       "background-color:#f2f2f2;"
+#define NUMERIC     "text-align:right;font-variant-numeric:tabular-nums;"
 
 static void
 append_cell (GString    *out,
@@ -42,17 +46,16 @@ append_row (GString             *out,
   g_autofree char *title_style = NULL;
   g_autofree char *amount_style = NULL;
 
-  g_string_append (out, "<tr");
+  /* A group row is shaded, on its cells: word processors ignore the
+   * style of a table row. */
+  g_string_append (out, "<tr>");
   if (row->kind == RAMING_NOTE_ROW_GROUP)
-    g_string_append (out, " style=\"background-color:#f2f2f2;\"");
-  else if (total)
-    g_string_append (out, " style=\"font-weight:bold;\"");
-  g_string_append (out, ">");
+    border = "border-bottom:" RULE_LIGHT ";" GROUP;
 
   /* Sub-items stand further in, under their group. */
-  title_style = g_strdup_printf ("%s%s%spadding-left:%upt;", CELL, border,
+  title_style = g_strdup_printf ("%s%s%spadding-left:%upt;", TD, border,
                                  total ? "font-weight:bold;" : "", 4 + 10 * row->depth);
-  amount_style = g_strdup_printf ("%s%s%s", CELL, NUMERIC, border);
+  amount_style = g_strdup_printf ("%s%s%s", TD, NUMERIC, border);
   append_cell (out, "td", title_style, row->title);
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     {
@@ -75,11 +78,7 @@ append_table (GString         *out,
   g_string_append (out, "<table style=\"" FONT "font-size:9pt;border-collapse:collapse;"
                         "border-spacing:0;width:100%;\">\n<thead>\n<tr>");
   for (guint c = 0; c <= RAMING_N_COLUMNS; c++)
-    append_cell (out, "th",
-                 c == 0 ? CELL "text-align:left;vertical-align:bottom;background-color:#e0e0e0;"
-                              "border-top:" RULE_STRONG ";border-bottom:" RULE_STRONG ";"
-                        : CELL "text-align:right;vertical-align:bottom;background-color:#e0e0e0;"
-                              "border-top:" RULE_STRONG ";border-bottom:" RULE_STRONG ";",
+    append_cell (out, "th", c == 0 ? TH "text-align:left;" : TH "text-align:right;",
                  raming_note_table_get_header (table, c));
   g_string_append (out, "</tr>\n</thead>\n<tbody>\n");
   for (guint i = 0; i < raming_note_table_get_n_rows (table); i++)
@@ -100,19 +99,17 @@ append_actions (GString         *out,
   g_string_append (out, "</h2>\n<table style=\"" FONT "font-size:9pt;border-collapse:collapse;"
                         "border-spacing:0;width:100%;\">\n<thead>\n<tr>");
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    append_cell (out, "th", CELL "text-align:left;vertical-align:bottom;background-color:#e0e0e0;"
-                            "border-top:" RULE_STRONG ";border-bottom:" RULE_STRONG ";",
-                 raming_note_table_get_string (table, headers[c]));
+    append_cell (out, "th", TH "text-align:left;", raming_note_table_get_string (table, headers[c]));
   g_string_append (out, "</tr>\n</thead>\n<tbody>\n");
   for (guint i = 0; i < actions->len; i++)
     {
       const RamingNoteAction *action = actions->pdata[i];
 
       g_string_append (out, "<tr>");
-      append_cell (out, "td", CELL "border-bottom:" RULE_LIGHT ";", action->title);
-      append_cell (out, "td", CELL "border-bottom:" RULE_LIGHT ";", action->owner);
-      append_cell (out, "td", CELL "border-bottom:" RULE_LIGHT ";", action->due);
-      append_cell (out, "td", CELL "border-bottom:" RULE_LIGHT ";", action->status);
+      append_cell (out, "td", TD "border-bottom:" RULE_LIGHT ";", action->title);
+      append_cell (out, "td", TD "border-bottom:" RULE_LIGHT ";", action->owner);
+      append_cell (out, "td", TD "border-bottom:" RULE_LIGHT ";", action->due);
+      append_cell (out, "td", TD "border-bottom:" RULE_LIGHT ";", action->status);
       g_string_append (out, "</tr>\n");
     }
   g_string_append (out, "</tbody>\n</table>\n");
