@@ -625,31 +625,38 @@ compute_widths (RamingNoteRenderer *self,
       double left = available - sum_min;
 
       /* Amount columns first (so that their headers need no more than
-       * three lines), then the text columns (so that titles need not
-       * wrap), then the amount columns again (so that their headers need
-       * not wrap), then what is left to the titles. */
+       * three lines), then the other short columns, then the titles (so
+       * that they need not wrap), then the amount columns again (so that
+       * their headers need not wrap), then what is left to the titles. */
       for (guint c = 0; c < table->n_columns; c++)
         table->widths[c] = min[c];
-      for (int pass = 0; pass < 3; pass++)
+      for (int pass = 0; pass < 4; pass++)
         {
-          gboolean numeric = pass != 1;
           double wanted = 0;
 
           for (guint c = 0; c < table->n_columns; c++)
             {
-              double target = pass == 2 ? MAX (full[c], max[c]) : max[c];
+              gboolean in_pass = pass == 0 || pass == 3 ? table->numeric[c]
+                               : pass == 1 ? !table->numeric[c] && c > 0
+                               : c == 0;
+              double target = pass == 3 ? MAX (full[c], max[c]) : max[c];
 
-              if (table->numeric[c] == numeric)
-                wanted += target - table->widths[c];
+              if (!in_pass || target <= table->widths[c])
+                continue;
+              wanted += target - table->widths[c];
             }
           if (wanted <= 0)
             continue;
           for (guint c = 0; c < table->n_columns; c++)
             {
-              double target = pass == 2 ? MAX (full[c], max[c]) : max[c];
+              gboolean in_pass = pass == 0 || pass == 3 ? table->numeric[c]
+                               : pass == 1 ? !table->numeric[c] && c > 0
+                               : c == 0;
+              double target = pass == 3 ? MAX (full[c], max[c]) : max[c];
 
-              if (table->numeric[c] == numeric)
-                table->widths[c] += (target - table->widths[c]) * MIN (1, left / wanted);
+              if (!in_pass || target <= table->widths[c])
+                continue;
+              table->widths[c] += (target - table->widths[c]) * MIN (1, left / wanted);
             }
           left = MAX (0, left - wanted);
         }
