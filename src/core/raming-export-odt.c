@@ -488,6 +488,7 @@ raming_export_odt (RamingNoteTable           *table,
                    const RamingExportOptions *options,
                    GError                   **error)
 {
+  static const RamingExportOptions defaults = { FALSE, FALSE };
   g_autoptr(GsfOutput) sink = NULL;
   g_autoptr(GsfOutfile) zip = NULL;
   g_autoptr(GsfOutfile) meta_inf = NULL;
@@ -497,7 +498,9 @@ raming_export_odt (RamingNoteTable           *table,
   gboolean ok;
 
   g_return_val_if_fail (table != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
 
   gsf_init ();
 

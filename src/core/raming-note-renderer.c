@@ -94,7 +94,6 @@ typedef struct
   gboolean     numeric[RAMING_N_COLUMNS + 1];
   double       widths[RAMING_N_COLUMNS + 1];
   double       anchor_x[RAMING_N_COLUMNS + 1];
-  double       amount_x[RAMING_N_COLUMNS + 1];   /* where the widest amount starts */
   gboolean     labelled[RAMING_N_COLUMNS + 1];   /* some amounts have a label after them */
   Row          header;
   GPtrArray   *rows;        /* Row* */
@@ -672,7 +671,6 @@ compute_widths (RamingNoteRenderer *self,
         double inner = table->widths[c] - 2 * PAD_X;
 
         table->anchor_x[c] = PAD_X + inner - MIN (f.suffix, MAX (0, inner - f.amount));
-        table->amount_x[c] = MAX (PAD_X, table->anchor_x[c] - f.amount);
         table->labelled[c] = f.suffix > 0.5;
       }
 }
