@@ -29,6 +29,7 @@ main (int   argc,
   g_autofree char *description = NULL;
   g_auto(GStrv) files = NULL;
   gboolean include_actions = FALSE;
+  gboolean landscape = FALSE;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "export", 'e', 0, G_OPTION_ARG_STRING, &export_format,
@@ -39,6 +40,8 @@ main (int   argc,
       N_("Language of the export: nl or en (default: the document’s)"), N_("LANGUAGE") },
     { "with-actions", 0, 0, G_OPTION_ARG_NONE, &include_actions,
       N_("Add the action items to the appendix"), NULL },
+    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape,
+      N_("Lay the PDF and ODT pages out in landscape (A4)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[DOCUMENT…]") },
@@ -83,12 +86,12 @@ main (int   argc,
           return 2;
         }
       return raming_cli_export (files != NULL ? files[0] : NULL, export_format, output,
-                                language, include_actions);
+                                language, include_actions, landscape);
     }
 
-  if (output != NULL || language != NULL || include_actions)
+  if (output != NULL || language != NULL || include_actions || landscape)
     {
-      g_printerr (_("raming: --output, --language and --with-actions go with --export\n"));
+      g_printerr (_("raming: --output, --language, --with-actions and --landscape go with --export\n"));
       return 2;
     }
 

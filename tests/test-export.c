@@ -1046,7 +1046,7 @@ test_cli (void)
 
       /* An old file of the same name is replaced whole. */
       g_assert_true (g_file_set_contents (output, "old contents that are longer than nothing", -1, NULL));
-      g_assert_cmpint (raming_cli_export (document, names[i], output, NULL, i % 2 == 0), ==, 0);
+      g_assert_cmpint (raming_cli_export (document, names[i], output, NULL, i % 2 == 0, i % 3 == 0), ==, 0);
       g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 100);
       g_assert_cmpmem (contents, strlen (magic[i]), magic[i], strlen (magic[i]));

@@ -32,15 +32,19 @@ raming_cli_export (const char *document,
                    const char *format_name,
                    const char *output,
                    const char *language_name,
-                   gboolean    include_actions)
+                   gboolean    include_actions,
+                   gboolean    landscape)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(RamingDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
-  RamingExportOptions options = { include_actions };
+  RamingExportOptions options = { 0, };
   RamingExportFormat format;
   RamingLanguage language;
+
+  options.include_actions = include_actions;
+  options.landscape = landscape;
 
   format = raming_export_format_from_name (format_name);
   if (format == RAMING_EXPORT_INVALID)

@@ -16,6 +16,7 @@ int   raming_cli_export          (const char   *document,
                                   const char   *format,
                                   const char   *output,
                                   const char   *language,
-                                  gboolean      include_actions);
+                                  gboolean      include_actions,
+                                  gboolean      landscape);
 
 G_END_DECLS
