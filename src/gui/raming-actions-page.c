@@ -209,6 +209,10 @@ decorate (GtkWidget    *cell,
   const char *property = raming_property_cell_get_property_name (RAMING_PROPERTY_CELL (cell));
   gboolean overdue = is_overdue (action);
 
+  /* The title and the date carry the mark; the rest of the row stays calm. */
+  if (!g_str_equal (property, "due") && !g_str_equal (property, "title"))
+    return;
+
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (editable), "overdue");
   else
@@ -290,9 +294,17 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   if (RAMING_IS_PROPERTY_CELL (cell))
     {
+      GObject *bound = g_object_get_data (G_OBJECT (cell), "raming-action");
+
       raming_property_cell_bind (RAMING_PROPERTY_CELL (cell), self->document, item);
       decorate (cell, NULL, RAMING_ACTION (item));
-      g_signal_connect_object (item, "notify", G_CALLBACK (decorate), cell, G_CONNECT_SWAPPED);
+      if (bound != item)
+        {
+          if (bound != NULL)
+            g_signal_handlers_disconnect_by_data (bound, cell);
+          g_object_set_data_full (G_OBJECT (cell), "raming-action", g_object_ref (item), g_object_unref);
+          g_signal_connect_object (item, "notify", G_CALLBACK (decorate), cell, G_CONNECT_SWAPPED);
+        }
     }
   else if (RAMING_IS_CHOICE_CELL (cell))
     raming_choice_cell_bind (RAMING_CHOICE_CELL (cell), self->document, item);
@@ -300,25 +312,6 @@ bind_cell (GtkSignalListItemFactory *factory,
     raming_links_cell_bind (RAMING_LINKS_CELL (cell), self->document, item);
 }
 
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             RamingActionsPage        *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  GObject *item = gtk_list_item_get_item (list_item);
-
-  if (RAMING_IS_PROPERTY_CELL (cell))
-    {
-      if (item != NULL)
-        g_signal_handlers_disconnect_by_data (item, cell);
-      raming_property_cell_unbind (RAMING_PROPERTY_CELL (cell));
-    }
-  else if (RAMING_IS_CHOICE_CELL (cell))
-    raming_choice_cell_unbind (RAMING_CHOICE_CELL (cell));
-  else if (RAMING_IS_LINKS_CELL (cell))
-    raming_links_cell_unbind (RAMING_LINKS_CELL (cell));
-}
 
 static GtkColumnViewColumn *
 add_column (RamingActionsPage *self,
@@ -333,7 +326,6 @@ add_column (RamingActionsPage *self,
   g_object_set_data (G_OBJECT (factory), "raming-column", GUINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (width > 0)
@@ -417,6 +409,12 @@ raming_actions_page_dispose (GObject *object)
 
   raming_actions_page_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAMING_TYPE_ACTIONS_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->filter);
   g_clear_object (&self->due_sorter);
   g_clear_object (&self->status_sorter);

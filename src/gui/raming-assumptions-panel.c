@@ -583,6 +583,12 @@ raming_assumptions_panel_dispose (GObject *object)
 
   raming_assumptions_panel_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAMING_TYPE_ASSUMPTIONS_PANEL);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (raming_assumptions_panel_parent_class)->dispose (object);
 }

@@ -133,6 +133,9 @@ raming_choice_cell_bind (RamingChoiceCell *self,
 
   g_return_if_fail (RAMING_IS_CHOICE_CELL (self));
 
+  if (self->item == item && self->document == document)
+    return;
+
   raming_choice_cell_unbind (self);
   self->document = g_object_ref (document);
   self->item = g_object_ref (item);
@@ -335,6 +338,7 @@ raming_links_cell_init (RamingLinksCell *self)
   self->label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  gtk_widget_set_hexpand (self->label, TRUE);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), self->label);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
 
@@ -368,6 +372,9 @@ raming_links_cell_bind (RamingLinksCell *self,
                         GObject         *item)
 {
   g_return_if_fail (RAMING_IS_LINKS_CELL (self));
+
+  if (self->item == item && self->document == document)
+    return;
 
   raming_links_cell_unbind (self);
   self->document = g_object_ref (document);

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "raming-format.h"
+#include "raming-note-table.h"
 #include "raming-gui-util.h"
 #include "raming-window.h"
 
@@ -22,36 +23,13 @@ char *
 raming_gui_format_cell (RamingDocument *document,
                         RamingCell     *cell)
 {
-  RamingLanguage language = raming_document_get_language (document);
+  if (raming_cell_get_kind (cell) == RAMING_CELL_ERROR)
+    /* Translators: shown in a table cell that cannot be computed */
+    return g_strdup (_("Error"));
 
-  switch (raming_cell_get_kind (cell))
-    {
-    case RAMING_CELL_BLANK:
-      return g_strdup ("");
-
-    case RAMING_CELL_VALUE:
-      {
-        g_autofree char *amount = raming_format_amount (raming_cell_get_value (cell), language,
-                                                        raming_document_get_rounding (document));
-        const char *label = raming_cell_get_label (cell);
-
-        if (label != NULL && *label != '\0')
-          return g_strdup_printf ("%s (%s)", amount, label);
-        return g_steal_pointer (&amount);
-      }
-
-    case RAMING_CELL_STATUS:
-      if (raming_cell_get_label (cell) != NULL)
-        return g_strdup (raming_cell_get_label (cell));
-      return g_strdup (raming_cell_status_to_word (raming_cell_get_status (cell), language));
-
-    case RAMING_CELL_ERROR:
-      /* Translators: shown in a table cell that cannot be computed */
-      return g_strdup (_("Error"));
-
-    default:
-      g_assert_not_reached ();
-    }
+  return raming_note_cell_text (document, raming_cell_get_measure (cell),
+                                raming_cell_get_column (cell),
+                                raming_document_get_language (document));
 }
 
 const char *

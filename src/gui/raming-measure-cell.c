@@ -268,6 +268,11 @@ raming_measure_cell_bind (RamingMeasureCell *self,
   g_return_if_fail (RAMING_IS_DOCUMENT (document));
   g_return_if_fail (RAMING_IS_MEASURE (measure));
 
+  /* GTK 4.8 binds a row again when only its selection changes: keep
+   * an edit in progress then. */
+  if (self->measure == measure && self->document == document)
+    return;
+
   raming_measure_cell_unbind (self);
 
   self->document = g_object_ref (document);

@@ -27,7 +27,7 @@ struct _RamingMeasuresPage
 
   GtkWidget *toolbar;
   GtkWidget *stack;
-  GtkWidget *paned;
+  AdwFlap *details_flap;
   GtkColumnView *column_view;
   RamingMeasureDetails *details;
 
@@ -176,6 +176,11 @@ on_cell_editing_started (RamingEditableCell *cell,
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* There is no “unbind” handler: GTK 4.8 unbinds and binds a row again
+ * when only its selection changes, which would end an edit in progress.
+ * The cells drop their item when they are bound to another one or
+ * destroyed. */
+
 static void
 setup_title (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -184,6 +189,8 @@ setup_title (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *cell = raming_property_cell_new ("title", RAMING_PROPERTY_TEXT, _("Measure"));
 
+  /* A title never shrinks to nothing: the table scrolls instead. */
+  gtk_widget_set_size_request (cell, 170, -1);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), cell);
   g_signal_connect_object (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)),
                            "editing-started", G_CALLBACK (on_cell_editing_started), list_item, 0);
@@ -202,23 +209,14 @@ bind_title (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   raming_property_cell_bind (RAMING_PROPERTY_CELL (cell), self->document, G_OBJECT (measure));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))),
+                               raming_measure_get_title (measure));
   if (raming_measure_get_is_group (measure))
     gtk_widget_add_css_class (cell, "group-title");
   else
     gtk_widget_remove_css_class (cell, "group-title");
 }
 
-static void
-unbind_title (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              RamingMeasuresPage       *self)
-{
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *cell = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
-  raming_property_cell_unbind (RAMING_PROPERTY_CELL (cell));
-}
 
 static void
 setup_figure (GtkSignalListItemFactory *factory,
@@ -245,24 +243,16 @@ bind_figure (GtkSignalListItemFactory *factory,
                             self->document, measure);
 }
 
-static void
-unbind_figure (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               RamingMeasuresPage       *self)
-{
-  raming_measure_cell_unbind (RAMING_MEASURE_CELL (gtk_list_item_get_child (list_item)));
-}
 
+/* Only the first figure column names the municipality, as the note's
+ * does; the others would not fit beside it. */
 static void
 update_headers (RamingMeasuresPage *self)
 {
-  for (RamingColumn c = 0; c < RAMING_N_COLUMNS; c++)
-    {
-      g_autofree char *title = self->document ? raming_gui_column_title (self->document, c)
-                                              : g_strdup (raming_gui_column_name (c));
+  g_autofree char *title = self->document ? raming_gui_column_title (self->document, RAMING_COLUMN_NATIONAL)
+                                          : g_strdup (raming_gui_column_name (RAMING_COLUMN_NATIONAL));
 
-      gtk_column_view_column_set_title (self->columns[1 + c], title);
-    }
+  gtk_column_view_column_set_title (self->columns[1 + RAMING_COLUMN_NATIONAL], title);
 }
 
 static void
@@ -273,7 +263,6 @@ build_columns (RamingMeasuresPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_title), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_title), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_title), self);
   /* Translators: column header of the measures table */
   self->columns[0] = gtk_column_view_column_new (_("Measure"), factory);
   gtk_column_view_column_set_expand (self->columns[0], TRUE);
@@ -287,10 +276,9 @@ build_columns (RamingMeasuresPage *self)
       g_object_set_data (G_OBJECT (factory), "raming-column", GUINT_TO_POINTER (c));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_figure), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_figure), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_figure), self);
       self->columns[1 + c] = gtk_column_view_column_new (raming_gui_column_name (c), factory);
       gtk_column_view_column_set_resizable (self->columns[1 + c], TRUE);
-      gtk_column_view_column_set_fixed_width (self->columns[1 + c], 150);
+      gtk_column_view_column_set_fixed_width (self->columns[1 + c], c == RAMING_COLUMN_NATIONAL ? 180 : 140);
       gtk_column_view_append_column (self->column_view, self->columns[1 + c]);
       g_object_unref (self->columns[1 + c]);
     }
@@ -487,6 +475,12 @@ raming_measures_page_dispose (GObject *object)
 
   raming_measures_page_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAMING_TYPE_MEASURES_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (raming_measures_page_parent_class)->dispose (object);
 }
@@ -504,7 +498,7 @@ raming_measures_page_class_init (RamingMeasuresPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-measures-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, details_flap);
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, details);
 

@@ -170,9 +170,17 @@ bind_cell (GtkSignalListItemFactory *factory,
         {
           GtkWidget *editable = GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)));
 
+          GObject *bound = g_object_get_data (G_OBJECT (editable), "raming-partner");
+
           g_object_set_data (G_OBJECT (editable), "raming-document", self->document);
           update_name_tooltip (editable, RAMING_PARTNER (item));
-          g_signal_connect_object (item, "notify", G_CALLBACK (on_partner_notify), editable, G_CONNECT_SWAPPED);
+          if (bound != item)
+            {
+              if (bound != NULL)
+                g_signal_handlers_disconnect_by_data (bound, editable);
+              g_object_set_data_full (G_OBJECT (editable), "raming-partner", g_object_ref (item), g_object_unref);
+              g_signal_connect_object (item, "notify", G_CALLBACK (on_partner_notify), editable, G_CONNECT_SWAPPED);
+            }
         }
     }
   else if (RAMING_IS_CHOICE_CELL (cell))
@@ -181,27 +189,6 @@ bind_cell (GtkSignalListItemFactory *factory,
     raming_links_cell_bind (RAMING_LINKS_CELL (cell), self->document, item);
 }
 
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             RamingPartnersPage       *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  GObject *item = gtk_list_item_get_item (list_item);
-
-  if (RAMING_IS_PROPERTY_CELL (cell))
-    {
-      GtkWidget *editable = GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)));
-
-      if (item != NULL)
-        g_signal_handlers_disconnect_by_data (item, editable);
-      raming_property_cell_unbind (RAMING_PROPERTY_CELL (cell));
-    }
-  else if (RAMING_IS_CHOICE_CELL (cell))
-    raming_choice_cell_unbind (RAMING_CHOICE_CELL (cell));
-  else if (RAMING_IS_LINKS_CELL (cell))
-    raming_links_cell_unbind (RAMING_LINKS_CELL (cell));
-}
 
 static void
 add_column (RamingPartnersPage *self,
@@ -215,7 +202,6 @@ add_column (RamingPartnersPage *self,
   g_object_set_data (G_OBJECT (factory), "raming-column", GUINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (width > 0)
@@ -284,6 +270,12 @@ raming_partners_page_dispose (GObject *object)
 
   raming_partners_page_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAMING_TYPE_PARTNERS_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (raming_partners_page_parent_class)->dispose (object);
 }
@@ -318,7 +310,7 @@ raming_partners_page_init (RamingPartnersPage *self)
 
   /* Translators: column headers of the referral partners table */
   add_column (self, COLUMN_NAME, _("Name"), 0);
-  add_column (self, COLUMN_KIND, _("Kind"), 200);
+  add_column (self, COLUMN_KIND, _("Kind"), 230);
   add_column (self, COLUMN_COUNT, _("Number"), 90);
   add_column (self, COLUMN_COVERAGE, _("Coverage"), 100);
   add_column (self, COLUMN_TARGET_COVERAGE, _("Target Coverage"), 130);

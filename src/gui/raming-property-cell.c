@@ -251,6 +251,11 @@ raming_property_cell_bind (RamingPropertyCell *self,
   g_return_if_fail (RAMING_IS_DOCUMENT (document));
   g_return_if_fail (G_IS_OBJECT (item));
 
+  /* GTK 4.8 binds a row again when only its selection changes: keep
+   * an edit in progress then. */
+  if (self->item == item && self->document == document)
+    return;
+
   raming_property_cell_unbind (self);
 
   self->document = g_object_ref (document);

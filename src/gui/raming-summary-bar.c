@@ -240,10 +240,10 @@ raming_summary_bar_init (RamingSummaryBar *self)
 
   self->flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), TRUE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), FALSE);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 2);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), N_ITEMS);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 12);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 24);
   gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
 
   add_item (self, ITEM_REALISTIC, _("Realistic estimate"),

@@ -1193,6 +1193,25 @@ raming_window_class_init (RamingWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "actions");
 }
 
+static gboolean
+update_title_box_idle (gpointer user_data)
+{
+  g_autoptr(RamingWindow) self = user_data;
+
+  gtk_widget_set_visible (self->document_title_box,
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher title decides this while the header bar is being laid
+ * out; changing the header bar's children then would disturb that
+ * layout, so the name beside the buttons follows a moment later. */
+static void
+on_title_visible_changed (RamingWindow *self)
+{
+  g_idle_add (update_title_box_idle, g_object_ref (self));
+}
+
 static void
 on_recent_changed (RamingWindow *self)
 {
@@ -1213,9 +1232,8 @@ raming_window_init (RamingWindow *self)
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->switcher_bar, "reveal",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->switcher_title, "title-visible",
-                          self->document_title_box, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
 
   gtk_widget_add_css_class (GTK_WIDGET (self->assumptions_panel), "background");
   update_actions (self);
