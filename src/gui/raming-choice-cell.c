@@ -339,6 +339,8 @@ raming_links_cell_init (RamingLinksCell *self)
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
   gtk_widget_set_hexpand (self->label, TRUE);
+  gtk_widget_set_halign (self->label, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (self->button, TRUE);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), self->label);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
 

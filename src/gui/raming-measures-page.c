@@ -278,7 +278,7 @@ build_columns (RamingMeasuresPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_figure), self);
       self->columns[1 + c] = gtk_column_view_column_new (raming_gui_column_name (c), factory);
       gtk_column_view_column_set_resizable (self->columns[1 + c], TRUE);
-      gtk_column_view_column_set_fixed_width (self->columns[1 + c], c == RAMING_COLUMN_NATIONAL ? 180 : 140);
+      gtk_column_view_column_set_fixed_width (self->columns[1 + c], c == RAMING_COLUMN_NATIONAL ? 180 : 150);
       gtk_column_view_append_column (self->column_view, self->columns[1 + c]);
       g_object_unref (self->columns[1 + c]);
     }

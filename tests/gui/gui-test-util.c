@@ -57,6 +57,8 @@ gui_test_init (int    *argc,
       return 77;
     }
   adw_init ();
+  /* Pictures and assertions of a settled window, not of a transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                   (const char * const *) icon_path->pdata);
 
