@@ -302,7 +302,16 @@ raming_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (raming_application_parent_class)->startup (application);
 
-  g_set_application_name (_("Raming"));
+  {
+    static gsize named;
+
+    /* Once per process: the tests start more than one application. */
+    if (g_once_init_enter (&named))
+      {
+        g_set_application_name (_("Raming"));
+        g_once_init_leave (&named, 1);
+      }
+  }
   gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,

@@ -462,6 +462,24 @@ open_recent_action (GtkWidget  *widget,
 /* ---------------------------------------------------------------- */
 /* Saving */
 
+static gboolean
+close_idle (gpointer user_data)
+{
+  g_autoptr(RamingWindow) self = user_data;
+
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes after a confirmation: not from inside the dialog's response,
+ * which is still running and holds the window as its parent. */
+static void
+close_confirmed_later (RamingWindow *self)
+{
+  self->close_confirmed = TRUE;
+  g_idle_add (close_idle, g_object_ref (self));
+}
+
 static void
 saved (RamingWindow *self)
 {
@@ -470,10 +488,7 @@ saved (RamingWindow *self)
   update_title (self);
 
   if (self->close_after_save)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    close_confirmed_later (self);
 }
 
 static gboolean save_to (RamingWindow *self,
@@ -855,10 +870,7 @@ on_close_response (AdwMessageDialog *dialog,
                    RamingWindow     *self)
 {
   if (g_str_equal (response, "discard"))
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    close_confirmed_later (self);
   else if (g_str_equal (response, "save"))
     {
       self->close_after_save = TRUE;

@@ -132,8 +132,8 @@ gui_test_wait_for_draw (GtkWidget *widget)
 /* G_TEST_OPTION_ISOLATE_DIRS names the folders but does not make them;
  * the recent files list (one per process) is written into the first
  * test's data folder. */
-static void
-make_user_dirs (void)
+void
+gui_test_make_user_dirs (void)
 {
   g_autofree char *recent = NULL;
   g_autofree char *recent_dir = NULL;
@@ -153,7 +153,7 @@ gui_test_open_window (const char *path)
   RamingWindow *window;
 
   g_assert_no_error (error);
-  make_user_dirs ();
+  gui_test_make_user_dirs ();
   window = raming_window_new (NULL, document);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -292,4 +292,28 @@ gui_test_find_dialog (GType type)
         return window;
     }
   return NULL;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Answers a message dialog as the adviser would and waits until it has
+ * gone, so that the next dialog found is a new one. */
+void
+gui_test_respond (GtkWindow  *dialog,
+                  const char *response)
+{
+  gpointer alive = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &alive);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  if (alive != NULL && !gui_test_wait_for (is_null, &alive, 1000))
+    {
+      /* Still there (held elsewhere): at least out of sight. */
+      gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+      g_object_remove_weak_pointer (G_OBJECT (dialog), &alive);
+    }
 }

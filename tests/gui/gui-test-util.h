@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 int           gui_test_init              (int          *argc,
                                           char       ***argv);
+void          gui_test_make_user_dirs    (void);
 char         *gui_test_copy_example      (const char   *name);
 RamingWindow *gui_test_open_window       (const char   *path);
 void          gui_test_close_window      (RamingWindow *window);
@@ -39,5 +40,7 @@ void          gui_test_type_into_cell    (GtkWidget    *editable_cell,
 gboolean      gui_test_save_screenshot   (GtkWidget    *widget,
                                           const char   *path);
 GtkWindow    *gui_test_find_dialog       (GType         type);
+void          gui_test_respond           (GtkWindow    *dialog,
+                                          const char   *response);
 
 G_END_DECLS

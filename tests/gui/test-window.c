@@ -268,9 +268,8 @@ test_save_reopen (Fixture       *fixture,
     g_assert_true (raming_document_get_modified (fixture->document));
     dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "overwrite");
+    gui_test_respond (dialog, "overwrite");
     g_assert_false (raming_document_get_modified (fixture->document));
-    gtk_window_destroy (dialog);
   }
 }
 
@@ -310,8 +309,7 @@ test_broken_file (Fixture       *fixture,
     g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), name));
   }
 
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_destroy (dialog);
+  gui_test_respond (dialog, "close");
 }
 
 static gboolean
