@@ -659,6 +659,24 @@ export_language (RamingWindow *self)
   return raming_document_get_language (self->document);
 }
 
+/* Writes the note table as CSV or JSON, in the export language of the
+ * preferences, with the action items when the preferences say so. */
+gboolean
+raming_window_export (RamingWindow        *self,
+                      GFile               *file,
+                      RamingExportFormat   format,
+                      GError             **error)
+{
+  RamingExportOptions options = { FALSE };
+
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->settings != NULL)
+    options.include_actions = g_settings_get_boolean (self->settings, "include-actions-in-appendix");
+  return raming_export_to_file (self->document, format, export_language (self), &options, file, error);
+}
+
 static void
 on_export_response (GtkNativeDialog *native,
                     int              response,
@@ -671,7 +689,6 @@ on_export_response (GtkNativeDialog *native,
       g_autoptr(GError) error = NULL;
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
       RamingExportFormat format = RAMING_EXPORT_CSV;
-      RamingExportOptions options = { FALSE };
 
       if (g_str_has_suffix (name, ".json"))
         format = RAMING_EXPORT_JSON;
@@ -680,10 +697,7 @@ on_export_response (GtkNativeDialog *native,
       else if (filter != NULL && g_object_get_data (G_OBJECT (filter), "raming-format") != NULL)
         format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "raming-format")) - 1;
 
-      if (self->settings != NULL)
-        options.include_actions = g_settings_get_boolean (self->settings, "include-actions-in-appendix");
-
-      if (raming_export_to_file (self->document, format, export_language (self), &options, file, &error))
+      if (raming_window_export (self, file, format, &error))
         {
           /* Translators: %s is a file name */
           g_autofree char *message = g_strdup_printf (_("Exported the table to “%s”"), name);

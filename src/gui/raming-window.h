@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "raming-document.h"
+#include "raming-export.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,10 @@ gboolean        raming_window_is_pristine      (RamingWindow   *self);
 gboolean        raming_window_open_file        (RamingWindow   *self,
                                                 GFile          *file);
 gboolean        raming_window_save             (RamingWindow   *self);
+gboolean        raming_window_export           (RamingWindow   *self,
+                                                GFile          *file,
+                                                RamingExportFormat format,
+                                                GError        **error);
 void            raming_window_set_draft_id     (RamingWindow   *self,
                                                 const char     *draft_id);
 const char     *raming_window_get_draft_id     (RamingWindow   *self);

@@ -19,6 +19,8 @@
 #include "raming-measure-cell.h"
 #include "raming-measures-page.h"
 #include "raming-property-cell.h"
+#include "raming-gui-util.h"
+#include "raming-partners-page.h"
 
 #define EXAMPLE "zwolle-2021.raming"
 
@@ -434,6 +436,199 @@ test_measures_editing (Fixture       *fixture,
                  raming_document_find_measure (fixture->document, "nieuwe_maatregel"));
 }
 
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *path = g_build_filename (dir, "tabel.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (raming_window_export (fixture->window, file, RAMING_EXPORT_CSV, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "POH bij de huisartsen"));
+  g_assert_nonnull (strstr (contents, "Totaal;;951000;;4700000;1450000"));
+  g_assert_nonnull (strstr (contents, "Gaan we verkennen"));
+}
+
+typedef struct
+{
+  const char *action;
+  const char *target;
+} ActionQuery;
+
+static gboolean
+is_action_button (GtkWidget *widget,
+                  gpointer   data)
+{
+  ActionQuery *query = data;
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), query->action) != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return query->target == NULL ||
+         (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), query->target) == 0);
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_explain_and_jump (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  GtkWidget *panel = raming_window_get_assumptions_panel (fixture->window);
+  RamingAssumption *macro = raming_document_find_assumption (fixture->document, "macro_aandeel");
+  ActionQuery query = { "win.show-assumption", "macro_aandeel" };
+  GtkWidget *button;
+
+  g_assert_true (raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page),
+                                                      raming_document_find_measure (fixture->document, "poh")));
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* “How was this computed?” names the macro share with a way to it. */
+  button = raming_gui_find_descendant (page, is_action_button, &query);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_mapped (panel));
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_assert_true (gtk_widget_get_mapped (panel));
+  g_assert_true (focus_is_in (raming_assumptions_panel_get_value_entry (RAMING_ASSUMPTIONS_PANEL (panel), macro)));
+
+  /* The realistic POH figure leads to the GPs among the partners. */
+  query.action = "win.show-partner";
+  query.target = "huisartsen";
+  button = raming_gui_find_descendant (page, is_action_button, &query);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (raming_window_get_page (fixture->window, "partners")));
+}
+
+static gboolean
+is_add_result_button (GtkWidget *widget,
+                      gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Add a result") == 0;
+}
+
+static gboolean
+is_result_amount_entry (GtkWidget *widget,
+                        gpointer   data)
+{
+  return GTK_IS_ENTRY (widget) && g_object_get_data (G_OBJECT (widget), "raming-result") != NULL &&
+         gtk_widget_get_hexpand (widget);
+}
+
+static void
+test_results_per_year (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  RamingMeasure *consultation = raming_document_find_measure (fixture->document, "consultatie_jeugd_ggz");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = g_date_time_format (now, "%Y");
+  g_autofree char *expected = g_strdup_printf ("12.000 (%s)", year);
+  GtkWidget *button;
+  GtkWidget *entry;
+
+  g_assert_true (raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page), consultation));
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_RESULT), ==, "-");
+
+  button = raming_gui_find_descendant (page, is_add_result_button, NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (raming_measure_get_results (consultation)), ==, 1);
+
+  entry = raming_gui_find_descendant (page, is_result_amount_entry, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12.000");
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_RESULT), ==, expected);
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_RESULT), ==, "963.000");
+
+  /* The result column is computed from the results now: not typed. */
+  g_assert_false (raming_editable_cell_get_editable (raming_measure_cell_get_editable (
+    RAMING_MEASURE_CELL (gui_test_find_measure_cell (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_RESULT)))));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (raming_measure_get_results (consultation)), ==, 0);
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_RESULT), ==, "951.000");
+}
+
+static void
+test_partners_and_actions (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *partners_page = raming_window_get_page (fixture->window, "partners");
+  GtkWidget *actions_page = raming_window_get_page (fixture->window, "actions");
+  GListModel *partners = raming_document_get_partners (fixture->document);
+  GListModel *actions = raming_document_get_actions (fixture->document);
+  guint n_partners = g_list_model_get_n_items (partners);
+  guint n_actions = g_list_model_get_n_items (actions);
+  RamingAction *action;
+  GtkWidget *cell;
+
+  raming_window_show_page (fixture->window, "partners");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_activate_action (partners_page, "partners.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, n_partners + 1);
+  g_assert_nonnull (raming_document_find_partner (fixture->document, "verwijzer"));
+  g_assert_true (gtk_widget_activate_action (partners_page, "partners.remove", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, n_partners);
+  g_assert_nonnull (raming_window_get_undo_toast (fixture->window));
+
+  raming_window_show_page (fixture->window, "actions");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_activate_action (actions_page, "actions.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions + 1);
+  /* The undo toast of the partner went with this new edit. */
+  g_assert_null (raming_window_get_undo_toast (fixture->window));
+
+  /* Give it a date in the past: it is marked overdue. */
+  action = g_list_model_get_item (actions, n_actions);
+  g_object_unref (action);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  cell = gui_test_find_property_cell (fixture->window, action, "due");
+  g_assert_nonnull (cell);
+  gui_test_type_into_cell (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "30-06-2021");
+  g_assert_nonnull (raming_editable_cell_get_error (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))));
+  g_assert_null (raming_action_get_due (action));
+  raming_editable_cell_stop_editing (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)), FALSE);
+  gui_test_type_into_cell (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "2021-07-01");
+  g_assert_cmpstr (raming_action_get_due (action), ==, "2021-07-01");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  /* Sorted in among the dated items, and marked. */
+  {
+    GListModel *shown = raming_actions_page_get_model (RAMING_ACTIONS_PAGE (actions_page));
+    g_autoptr(RamingAction) second = g_list_model_get_item (shown, 1);
+
+    g_assert_true (second == action);
+  }
+  cell = gui_test_find_property_cell (fixture->window, action, "due");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "overdue"));
+
+  g_assert_true (gtk_widget_activate_action (actions_page, "actions.remove", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +649,10 @@ main (int   argc,
   ADD ("/window/broken-file", test_broken_file);
   ADD ("/window/autosave-draft", test_autosave_draft);
   ADD ("/window/measures-editing", test_measures_editing);
+  ADD ("/window/export", test_export);
+  ADD ("/window/explain-and-jump", test_explain_and_jump);
+  ADD ("/window/results-per-year", test_results_per_year);
+  ADD ("/window/partners-and-actions", test_partners_and_actions);
 
   return g_test_run ();
 }
