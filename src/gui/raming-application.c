@@ -12,6 +12,7 @@
 #include "raming-cli.h"
 #include "raming-drafts.h"
 #include "raming-gui-resources.h"
+#include "raming-gui-util.h"
 #include "raming-preferences-window.h"
 
 struct _RamingApplication
@@ -29,17 +30,28 @@ RamingDocument *
 raming_application_new_document (void)
 {
   const char * const *languages = g_get_language_names ();
+  g_autoptr(GSettings) settings = raming_gui_settings_new ();
+  RamingLanguage language = RAMING_LANGUAGE_EN;
+  RamingDocument *document;
 
   for (guint i = 0; languages[i] != NULL; i++)
     {
       if (g_str_has_prefix (languages[i], "nl"))
-        return raming_document_new_standard (RAMING_LANGUAGE_NL);
-      if (g_str_equal (languages[i], "C") || g_str_equal (languages[i], "POSIX"))
+        {
+          language = RAMING_LANGUAGE_NL;
+          break;
+        }
+      if (g_str_equal (languages[i], "C") || g_str_equal (languages[i], "POSIX") ||
+          g_str_has_prefix (languages[i], "en"))
         break;
-      if (g_str_has_prefix (languages[i], "en"))
-        return raming_document_new_standard (RAMING_LANGUAGE_EN);
     }
-  return raming_document_new_standard (RAMING_LANGUAGE_EN);
+
+  document = raming_document_new_standard (language);
+  /* The rounding the adviser chose last; a setting of the new document,
+   * not an edit of it. */
+  if (settings != NULL && g_settings_get_int (settings, "display-rounding") > 0)
+    g_object_set (document, "rounding", (double) g_settings_get_int (settings, "display-rounding"), NULL);
+  return document;
 }
 
 RamingWindow *

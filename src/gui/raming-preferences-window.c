@@ -55,6 +55,9 @@ on_rounding_selected (RamingPreferencesWindow *self)
   if (self->updating || self->document == NULL || selected >= G_N_ELEMENTS (roundings))
     return;
   raming_document_edit (self->document, self->document, "rounding", roundings[selected], NULL);
+  /* New documents start with the rounding chosen last. */
+  if (self->settings != NULL)
+    g_settings_set_int (self->settings, "display-rounding", (int) roundings[selected]);
 }
 
 static const char *languages[] = { "document", "nl", "en" };

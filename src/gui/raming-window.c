@@ -1224,14 +1224,17 @@ update_title_box_idle (gpointer user_data)
 {
   g_autoptr(RamingWindow) self = user_data;
 
-  gtk_widget_set_visible (self->document_title_box,
-                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_widget_set_visible (self->document_title_box, !narrow);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
   return G_SOURCE_REMOVE;
 }
 
 /* The switcher title decides this while the header bar is being laid
- * out; changing the header bar's children then would disturb that
- * layout, so the name beside the buttons follows a moment later. */
+ * out; changing the window's layout then (the name beside the buttons,
+ * the switcher bar at the bottom) disturbs that layout, so they follow
+ * a moment later. */
 static void
 on_title_visible_changed (RamingWindow *self)
 {
@@ -1255,9 +1258,6 @@ raming_window_init (RamingWindow *self)
   g_signal_connect_object (self->recent_manager, "changed", G_CALLBACK (on_recent_changed), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 
-  g_object_bind_property (self->switcher_title, "title-visible",
-                          self->switcher_bar, "reveal",
-                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
 

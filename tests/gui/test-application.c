@@ -275,6 +275,25 @@ test_preferences (void)
 }
 
 static void
+test_window_size (void)
+{
+  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.raming.Raming");
+  g_autoptr(GList) windows = NULL;
+
+  g_application_activate (G_APPLICATION (application));
+  windows = raming_windows (application);
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  gtk_window_set_default_size (windows->data, 1000, 700);
+  gui_test_wait_for_draw (windows->data);
+  quit (application);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
 test_shortcuts_and_about (void)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/raming/Raming/raming-shortcuts-window.ui");
@@ -298,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/application/restore-draft", test_restore_draft);
   g_test_add_func ("/application/discard-draft", test_discard_draft);
   g_test_add_func ("/application/preferences", test_preferences);
+  g_test_add_func ("/application/window-size", test_window_size);
   g_test_add_func ("/application/shortcuts", test_shortcuts_and_about);
 
   return g_test_run ();

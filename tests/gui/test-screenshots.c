@@ -75,9 +75,6 @@ static void
 test_narrow (void)
 {
   raming_window_show_page (window, "measures");
-  /* The switcher bar's revealer of libadwaita 1.2 warns when it appears
-   * without its animation; let it animate and wait. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   gui_test_spin (1000);
   shoot ("narrow");
