@@ -97,6 +97,14 @@ commit_text (RamingEditableCell  *editable,
       {
         g_autofree char *stripped = g_strstrip (g_strdup (text));
 
+        /* A measure, partner or action item is known by its name. */
+        if (*stripped == '\0' &&
+            (g_str_equal (self->property, "title") || g_str_equal (self->property, "name")))
+          {
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                 _("The name cannot be empty"));
+            return FALSE;
+          }
         g_value_init (&value, G_TYPE_STRING);
         g_value_set_string (&value, *stripped ? stripped : NULL);
       }

@@ -787,7 +787,6 @@ raming_window_set_assumptions_visible (RamingWindow *self,
   if (self->assumptions_visible == visible)
     return;
   self->assumptions_visible = visible;
-  adw_flap_set_reveal_flap (self->flap, visible);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSUMPTIONS_VISIBLE]);
 }
 
@@ -1262,6 +1261,9 @@ raming_window_init (RamingWindow *self)
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
 
   gtk_widget_add_css_class (GTK_WIDGET (self->assumptions_panel), "background");
+  /* Both ways: a folded flap also closes when clicked beside. */
+  g_object_bind_property (self, "assumptions-visible", self->flap, "reveal-flap",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   update_actions (self);
 }
 
