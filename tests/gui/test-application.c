@@ -309,7 +309,7 @@ main (int   argc,
 {
   int status = gui_test_init (&argc, &argv);
 
-  if (status != 0)
+  if (status >= 0)
     return status;
 
   g_test_add_func ("/application/start-empty", test_start_empty);

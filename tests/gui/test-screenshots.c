@@ -88,7 +88,7 @@ main (int   argc,
 {
   int status = gui_test_init (&argc, &argv);
 
-  if (status != 0)
+  if (status >= 0)
     return status;
 
   g_test_add_func ("/screenshots/measures", test_measures);

@@ -635,7 +635,7 @@ main (int   argc,
 {
   int status = gui_test_init (&argc, &argv);
 
-  if (status != 0)
+  if (status >= 0)
     return status;
 
 #define ADD(path, func) \
