@@ -304,12 +304,47 @@ on_popover_show (RamingLinksCell *self)
 }
 
 static void
+on_button_clicked (RamingLinksCell *self)
+{
+  on_popover_show (self);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+raming_links_cell_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  RamingLinksCell *self = RAMING_LINKS_CELL (widget);
+
+  gtk_widget_allocate (self->button, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
+raming_links_cell_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  RamingLinksCell *self = RAMING_LINKS_CELL (widget);
+
+  gtk_widget_measure (self->button, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
 raming_links_cell_dispose (GObject *object)
 {
   RamingLinksCell *self = (RamingLinksCell *) object;
 
   raming_links_cell_unbind (self);
   g_clear_pointer (&self->button, gtk_widget_unparent);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (raming_links_cell_parent_class)->dispose (object);
 }
@@ -322,7 +357,8 @@ raming_links_cell_class_init (RamingLinksCellClass *klass)
 
   object_class->dispose = raming_links_cell_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = raming_links_cell_measure;
+  widget_class->size_allocate = raming_links_cell_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "linkscell");
 }
 
@@ -333,16 +369,17 @@ raming_links_cell_init (RamingLinksCell *self)
   GtkWidget *heading;
   GtkWidget *vbox;
 
-  self->button = gtk_menu_button_new ();
+  /* A plain button and a popover of our own: a GtkMenuButton of GTK 4.8
+   * centres its label, and these are lists to read. */
+  self->button = gtk_button_new ();
   gtk_widget_add_css_class (self->button, "flat");
+  gtk_widget_add_css_class (self->button, "links-button");
   self->label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_widget_set_hexpand (self->label, TRUE);
-  gtk_widget_set_halign (self->label, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (self->button, TRUE);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), self->label);
+  gtk_button_set_child (GTK_BUTTON (self->button), self->label);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  g_signal_connect_object (self->button, "clicked", G_CALLBACK (on_button_clicked), self, G_CONNECT_SWAPPED);
 
   self->popover = gtk_popover_new ();
   vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -358,8 +395,7 @@ raming_links_cell_init (RamingLinksCell *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->box);
   gtk_box_append (GTK_BOX (vbox), scrolled);
   gtk_popover_set_child (GTK_POPOVER (self->popover), vbox);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
-  g_signal_connect_object (self->popover, "show", G_CALLBACK (on_popover_show), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -405,4 +441,11 @@ raming_links_cell_get_text (RamingLinksCell *self)
 {
   g_return_val_if_fail (RAMING_IS_LINKS_CELL (self), NULL);
   return gtk_label_get_label (GTK_LABEL (self->label));
+}
+
+GObject *
+raming_links_cell_get_item (RamingLinksCell *self)
+{
+  g_return_val_if_fail (RAMING_IS_LINKS_CELL (self), NULL);
+  return self->item;
 }

@@ -39,5 +39,6 @@ void         raming_links_cell_bind          (RamingLinksCell    *self,
                                               GObject            *item);
 void         raming_links_cell_unbind        (RamingLinksCell    *self);
 const char  *raming_links_cell_get_text      (RamingLinksCell    *self);
+GObject     *raming_links_cell_get_item      (RamingLinksCell    *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "raming-measures-page.h"
 #include "raming-property-cell.h"
 #include "raming-gui-util.h"
+#include "raming-choice-cell.h"
 #include "raming-partners-page.h"
 
 #define EXAMPLE "zwolle-2021.raming"
@@ -573,6 +574,21 @@ test_results_per_year (Fixture       *fixture,
   g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_RESULT), ==, "951.000");
 }
 
+static gboolean
+is_links_cell_of (GtkWidget *widget,
+                  gpointer   item)
+{
+  return RAMING_IS_LINKS_CELL (widget) && raming_links_cell_get_item (RAMING_LINKS_CELL (widget)) == item;
+}
+
+static gboolean
+is_check_labelled (GtkWidget *widget,
+                   gpointer   label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
 static void
 test_partners_and_actions (Fixture       *fixture,
                            gconstpointer  data)
@@ -624,6 +640,23 @@ test_partners_and_actions (Fixture       *fixture,
   }
   cell = gui_test_find_property_cell (fixture->window, action, "due");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "overdue"));
+
+  /* Link it to the POH measure with the check box in its popover. */
+  {
+    GtkWidget *links = raming_gui_find_descendant (actions_page, is_links_cell_of, action);
+    GtkWidget *check;
+
+    g_assert_nonnull (links);
+    g_assert_cmpstr (raming_links_cell_get_text (RAMING_LINKS_CELL (links)), ==, "–");
+    g_signal_emit_by_name (gtk_widget_get_first_child (links), "clicked");
+    check = raming_gui_find_descendant (links, is_check_labelled, (gpointer) "POH bij de huisartsen");
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    g_assert_nonnull (raming_action_get_measures (action));
+    g_assert_cmpstr (raming_action_get_measures (action)[0], ==, "poh");
+    g_assert_null (raming_action_get_measures (action)[1]);
+    g_assert_cmpstr (raming_links_cell_get_text (RAMING_LINKS_CELL (links)), ==, "POH bij de huisartsen");
+  }
 
   g_assert_true (gtk_widget_activate_action (actions_page, "actions.remove", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions);
