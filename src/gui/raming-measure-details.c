@@ -316,12 +316,19 @@ term_row (RamingMeasureDetails *self,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row;
 
-  g_string_append_printf (subtitle, "%s = %s", term->name, term->value_text ? term->value_text : "");
+  /* A term without a name is the figure's own source. */
+  if (term->name != NULL && term->value_text != NULL)
+    g_string_append_printf (subtitle, "%s = %s", term->name, term->value_text);
+  else if (term->name != NULL)
+    g_string_append (subtitle, term->name);
+  else if (term->value_text != NULL)
+    g_string_append (subtitle, term->value_text);
   if (term->range_text != NULL)
     g_string_append_printf (subtitle, " (%s)", term->range_text);
   if (term->source != NULL)
     {
-      g_string_append_c (subtitle, '\n');
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
       if (term->page != NULL)
         g_string_append_printf (subtitle, _("%s, %s"), term->source, term->page);
       else
@@ -330,7 +337,7 @@ term_row (RamingMeasureDetails *self,
   if (term->status != NULL)
     g_string_append_printf (subtitle, " · %s", term->status);
 
-  row = info_row (term->label ? term->label : term->name, subtitle->str);
+  row = info_row (term->label ? term->label : term->name, subtitle->len ? subtitle->str : NULL);
 
   if (term->kind == RAMING_TERM_ASSUMPTION && RAMING_IS_ASSUMPTION (term->object))
     {

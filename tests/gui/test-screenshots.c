@@ -9,6 +9,7 @@
 #include "gui-test-util.h"
 #include "raming-assumptions-panel.h"
 #include "raming-measures-page.h"
+#include "raming-gui-util.h"
 
 /* Writes screenshot-<tab><suffix>.png into the build directory, where
  * <suffix> is $RAMING_SCREENSHOT_SUFFIX (e.g. “-nl” for the Dutch run). */
@@ -43,6 +44,37 @@ test_measures (void)
   raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page),
                                        raming_document_find_measure (document, "poh"));
   shoot ("measures");
+}
+
+static gboolean
+is_realistic_expander (GtkWidget *widget,
+                       gpointer   data)
+{
+  return ADW_IS_EXPANDER_ROW (widget) &&
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "raming-column")) == RAMING_COLUMN_REALISTIC;
+}
+
+/* “How was this computed?” for the realistic POH estimate. */
+static void
+test_explanation (void)
+{
+  GtkWidget *page = raming_window_get_page (window, "measures");
+  GtkWidget *expander = raming_gui_find_descendant (page, is_realistic_expander, NULL);
+
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  gui_test_wait_for_draw (GTK_WIDGET (window));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (expander, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    double x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (expander, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                     0, 0, &x, &y));
+    gtk_adjustment_set_value (adjustment, y - 12);
+  }
+  shoot ("explanation");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), FALSE);
 }
 
 static void
@@ -92,6 +124,7 @@ main (int   argc,
     return status;
 
   g_test_add_func ("/screenshots/measures", test_measures);
+  g_test_add_func ("/screenshots/explanation", test_explanation);
   g_test_add_func ("/screenshots/assumptions", test_assumptions);
   g_test_add_func ("/screenshots/partners", test_partners);
   g_test_add_func ("/screenshots/actions", test_actions);
