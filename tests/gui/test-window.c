@@ -246,6 +246,12 @@ test_save_reopen (Fixture       *fixture,
   g_assert_false (raming_document_get_modified (fixture->document));
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    /* Saved documents are offered under Open Recent. */
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
 
   again = gui_test_open_window (fixture->path);
   g_assert_cmpstr (gui_test_cell_text (again, "consultatie_jeugd_ggz", RAMING_COLUMN_ORIGINAL), ==, "125.000");
