@@ -244,6 +244,9 @@ raming_summary_bar_init (RamingSummaryBar *self)
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 2);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), N_ITEMS);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 24);
+  /* Figures to read, nothing to operate: keep the keyboard moving past
+   * (a GtkFlowBox without focusable children would hold the focus). */
+  gtk_widget_set_can_focus (self->flow, FALSE);
   gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
 
   add_item (self, ITEM_REALISTIC, _("Realistic estimate"),

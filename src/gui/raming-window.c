@@ -41,6 +41,7 @@ struct _RamingWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *view_stack;
   AdwViewSwitcherBar *switcher_bar;
+  GtkWidget *open_button;
   GtkWidget *document_title_box;
   GtkLabel *document_title;
   GtkLabel *document_subtitle;
@@ -1185,6 +1186,7 @@ raming_window_class_init (RamingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, document_title_box);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, document_title);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, document_subtitle);
@@ -1261,6 +1263,14 @@ raming_window_init (RamingWindow *self)
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
 
   gtk_widget_add_css_class (GTK_WIDGET (self->assumptions_panel), "background");
+
+  /* The split button names its arrow only in a tooltip. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->open_button); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent documents"),
+                                      -1);
   /* Both ways: a folded flap also closes when clicked beside. */
   g_object_bind_property (self, "assumptions-visible", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
