@@ -253,6 +253,41 @@ fill_cell (RamingNoteTable *self,
     }
 }
 
+/**
+ * raming_note_cell_text:
+ * @document: the document
+ * @measure: a measure of @document
+ * @column: the column
+ * @language: the language of the words (status words, “fout”)
+ *
+ * The text of one cell as the note shows it, e.g. “800.000 (2019 ev)” or
+ * “Gaan we verkennen”, for showing the table live in a window without
+ * building the whole note table on every change.
+ *
+ * Returns: (transfer full): the text; “” for an empty cell
+ */
+char *
+raming_note_cell_text (RamingDocument *document,
+                       RamingMeasure  *measure,
+                       RamingColumn    column,
+                       RamingLanguage  language)
+{
+  RamingNoteTable table = { 0, };
+  RamingNoteCell cell = { 0, };
+  char *text;
+
+  g_return_val_if_fail (RAMING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (RAMING_IS_MEASURE (measure), NULL);
+  g_return_val_if_fail (column < RAMING_N_COLUMNS, NULL);
+
+  table.document = document;
+  table.language = language;
+  fill_cell (&table, &cell, measure, column, TRUE);
+  text = g_steal_pointer (&cell.text);
+  note_cell_clear (&cell);
+  return text;
+}
+
 static char *
 marker_for (guint n)
 {

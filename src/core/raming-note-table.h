@@ -74,6 +74,11 @@ const char             *raming_note_table_get_string      (RamingNoteTable *self
                                                            const char      *id);
 RamingDocument         *raming_note_table_get_document    (RamingNoteTable *self);
 
+char                   *raming_note_cell_text             (RamingDocument  *document,
+                                                           RamingMeasure   *measure,
+                                                           RamingColumn     column,
+                                                           RamingLanguage   language);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RamingNoteTable, raming_note_table_free)
 
 G_END_DECLS

@@ -1,0 +1,450 @@
+/* raming-application.c
+ *
+ * Copyright 2026 The Raming developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "raming-application.h"
+#include "raming-cli.h"
+#include "raming-drafts.h"
+#include "raming-gui-resources.h"
+#include "raming-gui-util.h"
+#include "raming-preferences-window.h"
+
+struct _RamingApplication
+{
+  AdwApplication parent_instance;
+
+  gboolean drafts_offered;
+};
+
+G_DEFINE_FINAL_TYPE (RamingApplication, raming_application, ADW_TYPE_APPLICATION)
+
+/* A new analysis in the language of the desktop: Dutch advisers get the
+ * Dutch assumption names and number style. */
+RamingDocument *
+raming_application_new_document (void)
+{
+  const char * const *languages = g_get_language_names ();
+  g_autoptr(GSettings) settings = raming_gui_settings_new ();
+  RamingLanguage language = RAMING_LANGUAGE_EN;
+  RamingDocument *document;
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (languages[i], "nl"))
+        {
+          language = RAMING_LANGUAGE_NL;
+          break;
+        }
+      if (g_str_equal (languages[i], "C") || g_str_equal (languages[i], "POSIX") ||
+          g_str_has_prefix (languages[i], "en"))
+        break;
+    }
+
+  document = raming_document_new_standard (language);
+  /* The rounding the adviser chose last; a setting of the new document,
+   * not an edit of it. */
+  if (settings != NULL && g_settings_get_int (settings, "display-rounding") > 0)
+    g_object_set (document, "rounding", (double) g_settings_get_int (settings, "display-rounding"), NULL);
+  return document;
+}
+
+RamingWindow *
+raming_application_new_window (RamingApplication *self,
+                               RamingDocument    *document)
+{
+  g_autoptr(RamingDocument) fresh = NULL;
+  RamingWindow *window;
+
+  g_return_val_if_fail (RAMING_IS_APPLICATION (self), NULL);
+
+  if (document == NULL)
+    document = fresh = raming_application_new_document ();
+  window = raming_window_new (GTK_APPLICATION (self), document);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+RamingWindow *
+raming_application_find_window (RamingApplication *self,
+                                GFile             *file)
+{
+  g_return_val_if_fail (RAMING_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      RamingDocument *document;
+
+      if (!RAMING_IS_WINDOW (l->data))
+        continue;
+      document = raming_window_get_document (l->data);
+      if (document != NULL && raming_document_get_file (document) != NULL &&
+          g_file_equal (raming_document_get_file (document), file))
+        return l->data;
+    }
+  return NULL;
+}
+
+static RamingWindow *
+pristine_window (RamingApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (RAMING_IS_WINDOW (l->data) && raming_window_is_pristine (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* ---------------------------------------------------------------- */
+/* Drafts left by a crash */
+
+static void
+on_drafts_response (AdwMessageDialog  *dialog,
+                    const char        *response,
+                    RamingApplication *self)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "raming-drafts");
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      RamingDraft *draft = g_ptr_array_index (drafts, i);
+      g_autoptr(RamingDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      RamingWindow *window;
+
+      if (!g_str_equal (response, "restore"))
+        {
+          raming_drafts_remove (draft->id);
+          continue;
+        }
+
+      document = raming_draft_load (draft, &error);
+      if (document == NULL)
+        {
+          g_warning ("Could not restore the draft %s: %s", draft->path, error->message);
+          continue;
+        }
+
+      window = pristine_window (self);
+      if (window != NULL)
+        raming_window_set_document (window, document);
+      else
+        window = raming_application_new_window (self, document);
+      /* The window goes on writing to the same draft until it is saved. */
+      raming_window_set_draft_id (window, draft->id);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/* Offers back what autosave kept of documents that were not closed
+ * cleanly: once per run, at the first window. */
+void
+raming_application_offer_drafts (RamingApplication *self,
+                                 RamingWindow      *parent)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GString) names = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (RAMING_IS_APPLICATION (self));
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+
+  drafts = raming_drafts_list ();
+  if (drafts->len == 0)
+    return;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      RamingDraft *draft = g_ptr_array_index (drafts, i);
+
+      g_string_append_printf (names, "\n• %s", draft->title);
+    }
+
+  dialog = adw_message_dialog_new (parent ? GTK_WINDOW (parent) : NULL,
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "Restore Unsaved Changes?",
+                                                "Restore Unsaved Changes?", drafts->len),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s",
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Raming was closed before these changes were saved:",
+                                               "Raming was closed before these changes were saved:",
+                                               drafts->len),
+                                  names->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "raming-drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_drafts_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---------------------------------------------------------------- */
+/* Application actions */
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  raming_application_new_window (RAMING_APPLICATION (user_data), NULL);
+}
+
+static RamingWindow *
+active_window (RamingApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return RAMING_IS_WINDOW (window) ? RAMING_WINDOW (window) : NULL;
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RamingWindow *window = active_window (RAMING_APPLICATION (user_data));
+  GtkWidget *preferences;
+
+  preferences = raming_preferences_window_new (window ? GTK_WINDOW (window) : NULL,
+                                               window ? raming_window_get_document (window) : NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RamingWindow *window = active_window (RAMING_APPLICATION (user_data));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/raming/Raming/raming-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, window ? GTK_WINDOW (window) : NULL);
+  gtk_window_set_application (shortcuts, GTK_APPLICATION (user_data));
+  gtk_window_present (shortcuts);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RamingWindow *window = active_window (RAMING_APPLICATION (user_data));
+  const char *developers[] = { "The Raming developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-name", _("Raming"),
+                        "application-icon", APP_ID,
+                        "developer-name", "The Raming developers",
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/raming/raming",
+                        "issue-url", "https://github.com/raming/raming/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Raming developers",
+                        "comments", _("Realistic savings estimates for youth care, and the table for the appendix of a council information note."),
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Each window asks about its own unsaved changes; the application
+   * ends when the last one has closed. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (RAMING_IS_WINDOW (l->data))
+      gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", new_window_action },
+  { "preferences", preferences_action },
+  { "shortcuts", shortcuts_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+/* ---------------------------------------------------------------- */
+
+static void
+raming_application_startup (GApplication *application)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new-window", { "<Primary><Shift>n", NULL } },
+    { "app.preferences", { "<Primary>comma", NULL } },
+    { "app.shortcuts", { "<Primary>question", NULL } },
+    { "app.quit", { "<Primary>q", NULL } },
+    { "win.open", { "<Primary>o", NULL } },
+    { "win.save", { "<Primary>s", NULL } },
+    { "win.save-as", { "<Primary><Shift>s", NULL } },
+    { "win.export", { "<Primary>e", NULL } },
+    { "win.close", { "<Primary>w", NULL } },
+    { "win.undo", { "<Primary>z", NULL } },
+    { "win.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },
+    { "win.toggle-assumptions", { "<Primary><Shift>a", NULL } },
+  };
+
+  G_APPLICATION_CLASS (raming_application_parent_class)->startup (application);
+
+  {
+    static gsize named;
+
+    /* Once per process: the tests start more than one application. */
+    if (g_once_init_enter (&named))
+      {
+        g_set_application_name (_("Raming"));
+        g_once_init_leave (&named, 1);
+      }
+  }
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+raming_application_activate (GApplication *application)
+{
+  RamingApplication *self = RAMING_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (raming_application_new_window (self, NULL));
+  gtk_window_present (window);
+  raming_application_offer_drafts (self, RAMING_IS_WINDOW (window) ? RAMING_WINDOW (window) : NULL);
+}
+
+static void
+raming_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  RamingApplication *self = RAMING_APPLICATION (application);
+  RamingWindow *last = NULL;
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(RamingDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      RamingWindow *window = raming_application_find_window (self, files[i]);
+
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          last = window;
+          continue;
+        }
+
+      document = raming_document_load_from_file (files[i], NULL, &error);
+      if (document == NULL)
+        {
+          g_autofree char *message = raming_describe_open_error (files[i], error);
+
+          /* The error needs a window to stand on: a new, empty analysis. */
+          window = last ? last : active_window (self);
+          if (window == NULL)
+            window = raming_application_new_window (self, NULL);
+          raming_window_show_error (window, _("Could Not Open the Document"), message);
+          last = window;
+          continue;
+        }
+
+      {
+        g_autofree char *uri = g_file_get_uri (files[i]);
+
+        gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      }
+
+      window = pristine_window (self);
+      if (window != NULL)
+        raming_window_set_document (window, document);
+      else
+        window = raming_application_new_window (self, document);
+      gtk_window_present (GTK_WINDOW (window));
+      last = window;
+    }
+
+  if (last == NULL)
+    last = raming_application_new_window (self, NULL);
+  raming_application_offer_drafts (self, last);
+}
+
+static void
+raming_application_class_init (RamingApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = raming_application_startup;
+  app_class->activate = raming_application_activate;
+  app_class->open = raming_application_open;
+
+  /* Linking the resources object registers them, style.css included. */
+  raming_gui_get_resource ();
+}
+
+static void
+raming_application_init (RamingApplication *self)
+{
+}
+
+RamingApplication *
+raming_application_new (void)
+{
+  return g_object_new (RAMING_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/raming/Raming",
+                       NULL);
+}
+
+/* Files given on the command line are passed on as URIs, so that a name
+ * starting with “-” is never read as an option. */
+int
+raming_application_run (const char * const *files)
+{
+  g_autoptr(RamingApplication) application = raming_application_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, g_strdup ("raming"));
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+
+      g_ptr_array_add (argv, g_file_get_uri (file));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  return g_application_run (G_APPLICATION (application), (int) argv->len - 1, (char **) argv->pdata);
+}

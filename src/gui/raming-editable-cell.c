@@ -1,0 +1,658 @@
+/* raming-editable-cell.c
+ *
+ * Copyright 2026 The Raming developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "raming-editable-cell.h"
+
+/* A cell shows one thing (the computed, rounded figure) and edits another
+ * (what the adviser typed: a formula, a status word, an amount). It is a
+ * label until the adviser clicks it or presses Enter or F2, then an entry;
+ * Enter or leaving the entry commits, Escape cancels. When the text cannot
+ * be taken the entry stays open and says why; nothing else changes. */
+
+struct _RamingEditableCell
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *stack;
+  GtkWidget *label_box;
+  GtkWidget *icon;
+  GtkWidget *label;
+  GtkWidget *entry;
+  GtkWidget *error_popover;
+  GtkWidget *error_label;
+  GtkWidget *menu_popover;
+
+  GMenuModel *menu;
+  char *edit_text;
+  char *error;
+  char *accessible_name;
+
+  RamingEditableCellCommitFunc commit_func;
+  gpointer commit_data;
+
+  guint editable : 1;
+  guint committing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RamingEditableCell, raming_editable_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EDITING,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+enum {
+  EDITING_STARTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_accessible (RamingEditableCell *self)
+{
+  const char *text = gtk_label_get_label (GTK_LABEL (self->label));
+  g_autofree char *name = NULL;
+
+  if (self->accessible_name != NULL)
+    name = g_strdup_printf ("%s: %s", self->accessible_name, text);
+  else
+    name = g_strdup (text);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->error != NULL ? self->error
+                                  : self->editable ? _("Press Enter to edit") : "",
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->accessible_name != NULL ? self->accessible_name : "",
+                                  -1);
+}
+
+static void
+show_error (RamingEditableCell *self,
+            const char         *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+
+  gtk_widget_add_css_class (self->entry, "error");
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY,
+                                     "dialog-error-symbolic");
+  gtk_entry_set_icon_tooltip_text (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, message);
+  gtk_widget_set_tooltip_text (self->entry, message);
+  gtk_label_set_label (GTK_LABEL (self->error_label), message);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "input-error");
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-warning-symbolic");
+  gtk_widget_set_visible (self->icon, TRUE);
+  update_accessible (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_popover_popup (GTK_POPOVER (self->error_popover));
+}
+
+void
+raming_editable_cell_clear_error (RamingEditableCell *self)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  if (self->error == NULL)
+    return;
+
+  g_clear_pointer (&self->error, g_free);
+  gtk_widget_remove_css_class (self->entry, "error");
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, NULL);
+  gtk_widget_set_tooltip_text (self->entry, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "input-error");
+  gtk_widget_set_visible (self->icon, FALSE);
+  gtk_popover_popdown (GTK_POPOVER (self->error_popover));
+  update_accessible (self);
+}
+
+const char *
+raming_editable_cell_get_error (RamingEditableCell *self)
+{
+  g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), NULL);
+  return self->error;
+}
+
+gboolean
+raming_editable_cell_get_editing (RamingEditableCell *self)
+{
+  g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), FALSE);
+  return gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->entry;
+}
+
+gboolean
+raming_editable_cell_start_editing (RamingEditableCell *self)
+{
+  g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), FALSE);
+
+  if (!self->editable)
+    return FALSE;
+  if (raming_editable_cell_get_editing (self))
+    return TRUE;
+
+  raming_editable_cell_clear_error (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), self->edit_text ? self->edit_text : "");
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->entry);
+  gtk_widget_grab_focus (self->entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+  g_signal_emit (self, signals[EDITING_STARTED], 0);
+  return TRUE;
+}
+
+static void
+finish_editing (RamingEditableCell *self,
+                gboolean            restore_focus)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL &&
+                       (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+
+  gtk_popover_popdown (GTK_POPOVER (self->error_popover));
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label_box);
+  if (restore_focus && had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+/* Returns FALSE when the text was refused. */
+static gboolean
+commit (RamingEditableCell *self,
+        gboolean            leaving)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok = TRUE;
+
+  if (self->committing || !raming_editable_cell_get_editing (self))
+    return TRUE;
+
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+
+  /* Keep ourselves alive: the edit may rebind or remove the row. */
+  g_object_ref (self);
+  self->committing = TRUE;
+
+  if (g_strcmp0 (text, self->edit_text ? self->edit_text : "") != 0 && self->commit_func != NULL)
+    ok = self->commit_func (self, text, self->commit_data, &error);
+
+  self->committing = FALSE;
+
+  if (ok)
+    {
+      raming_editable_cell_clear_error (self);
+      finish_editing (self, !leaving);
+    }
+  else
+    {
+      show_error (self, error != NULL ? error->message : _("This text cannot be used here"));
+      if (leaving)
+        finish_editing (self, FALSE);
+    }
+
+  g_object_unref (self);
+  return ok;
+}
+
+void
+raming_editable_cell_stop_editing (RamingEditableCell *self,
+                                   gboolean            do_commit)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  if (!raming_editable_cell_get_editing (self))
+    return;
+  if (do_commit)
+    commit (self, FALSE);
+  else
+    {
+      raming_editable_cell_clear_error (self);
+      finish_editing (self, TRUE);
+    }
+}
+
+static void
+on_entry_activate (RamingEditableCell *self,
+                   GtkEntry           *entry)
+{
+  commit (self, FALSE);
+}
+
+static gboolean
+on_entry_key_pressed (RamingEditableCell    *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      raming_editable_cell_stop_editing (self, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_entry_focus_leave (RamingEditableCell      *self,
+                      GtkEventControllerFocus *controller)
+{
+  /* The error popover never takes the focus, so leaving means the
+   * adviser went elsewhere: take the text as with Enter. */
+  if (raming_editable_cell_get_editing (self))
+    commit (self, TRUE);
+}
+
+static void
+on_click_released (RamingEditableCell *self,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   GtkGestureClick    *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      if (self->menu != NULL)
+        {
+          GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+          gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), &rect);
+          gtk_popover_popup (GTK_POPOVER (self->menu_popover));
+        }
+      return;
+    }
+
+  if (!raming_editable_cell_get_editing (self))
+    raming_editable_cell_start_editing (self);
+}
+
+static void
+start_editing_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  raming_editable_cell_start_editing (RAMING_EDITABLE_CELL (widget));
+}
+
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+
+  if (self->menu == NULL)
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->menu_popover));
+}
+
+static void
+raming_editable_cell_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+
+  gtk_widget_measure (self->stack, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+raming_editable_cell_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+
+  gtk_widget_allocate (self->stack, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->error_popover));
+  gtk_popover_present (GTK_POPOVER (self->menu_popover));
+}
+
+static gboolean
+raming_editable_cell_grab_focus (GtkWidget *widget)
+{
+  RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+
+  if (raming_editable_cell_get_editing (self))
+    return gtk_widget_grab_focus (self->entry);
+  return GTK_WIDGET_CLASS (raming_editable_cell_parent_class)->grab_focus (widget);
+}
+
+static gboolean
+raming_editable_cell_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+
+  if (raming_editable_cell_get_editing (self))
+    return gtk_widget_child_focus (self->entry, direction);
+
+  /* One stop for the whole cell while it shows its figure. */
+  if (gtk_widget_is_focus (widget))
+    return FALSE;
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+raming_editable_cell_dispose (GObject *object)
+{
+  RamingEditableCell *self = (RamingEditableCell *) object;
+
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->error_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (raming_editable_cell_parent_class)->dispose (object);
+}
+
+static void
+raming_editable_cell_finalize (GObject *object)
+{
+  RamingEditableCell *self = (RamingEditableCell *) object;
+
+  g_clear_object (&self->menu);
+  g_free (self->edit_text);
+  g_free (self->error);
+  g_free (self->accessible_name);
+
+  G_OBJECT_CLASS (raming_editable_cell_parent_class)->finalize (object);
+}
+
+static void
+raming_editable_cell_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RamingEditableCell *self = RAMING_EDITABLE_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITING:
+      g_value_set_boolean (value, raming_editable_cell_get_editing (self));
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+raming_editable_cell_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RamingEditableCell *self = RAMING_EDITABLE_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      raming_editable_cell_set_editable (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+raming_editable_cell_class_init (RamingEditableCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = raming_editable_cell_dispose;
+  object_class->finalize = raming_editable_cell_finalize;
+  object_class->get_property = raming_editable_cell_get_property;
+  object_class->set_property = raming_editable_cell_set_property;
+
+  widget_class->measure = raming_editable_cell_measure;
+  widget_class->size_allocate = raming_editable_cell_size_allocate;
+  widget_class->grab_focus = raming_editable_cell_grab_focus;
+  widget_class->focus = raming_editable_cell_focus;
+
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[EDITING_STARTED] = g_signal_new ("editing-started",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "cell.edit", NULL, start_editing_action);
+  gtk_widget_class_install_action (widget_class, "cell.popup-menu", NULL, popup_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "cell.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "cell.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "cell.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "cell.popup-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "cell.popup-menu", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "editablecell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+raming_editable_cell_init (RamingEditableCell *self)
+{
+  GtkWidget *box;
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->editable = TRUE;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "editable-cell");
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+
+  box = self->label_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  self->icon = gtk_image_new ();
+  gtk_widget_set_visible (self->icon, FALSE);
+  gtk_box_append (GTK_BOX (box), self->icon);
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  gtk_widget_set_hexpand (self->label, TRUE);
+  gtk_box_append (GTK_BOX (box), self->label);
+  gtk_stack_add_child (GTK_STACK (self->stack), box);
+
+  self->entry = gtk_entry_new ();
+  gtk_widget_add_css_class (self->entry, "cell-entry");
+  gtk_stack_add_child (GTK_STACK (self->stack), self->entry);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), box);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
+  gtk_widget_add_controller (self->entry, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_entry_focus_leave), self);
+  gtk_widget_add_controller (self->entry, controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  self->error_popover = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (self->error_popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->error_popover), TRUE);
+  gtk_popover_set_position (GTK_POPOVER (self->error_popover), GTK_POS_BOTTOM);
+  gtk_widget_set_can_focus (self->error_popover, FALSE);
+  gtk_widget_add_css_class (self->error_popover, "cell-error-popover");
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->error_label), 40);
+  gtk_popover_set_child (GTK_POPOVER (self->error_popover), self->error_label);
+  gtk_widget_set_parent (self->error_popover, GTK_WIDGET (self));
+
+  self->menu_popover = gtk_popover_menu_new_from_model (NULL);
+  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
+
+  update_accessible (self);
+}
+
+GtkWidget *
+raming_editable_cell_new (void)
+{
+  return g_object_new (RAMING_TYPE_EDITABLE_CELL, NULL);
+}
+
+void
+raming_editable_cell_set_commit_func (RamingEditableCell           *self,
+                                      RamingEditableCellCommitFunc  func,
+                                      gpointer                      user_data)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  self->commit_func = func;
+  self->commit_data = user_data;
+}
+
+void
+raming_editable_cell_set_text (RamingEditableCell *self,
+                               const char         *text)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  if (g_strcmp0 (text ? text : "", gtk_label_get_label (GTK_LABEL (self->label))) == 0)
+    return;
+  gtk_label_set_label (GTK_LABEL (self->label), text ? text : "");
+  update_accessible (self);
+}
+
+const char *
+raming_editable_cell_get_text (RamingEditableCell *self)
+{
+  g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), NULL);
+  return gtk_label_get_label (GTK_LABEL (self->label));
+}
+
+void
+raming_editable_cell_set_edit_text (RamingEditableCell *self,
+                                    const char         *edit_text)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  g_free (self->edit_text);
+  self->edit_text = g_strdup (edit_text);
+}
+
+void
+raming_editable_cell_set_editable (RamingEditableCell *self,
+                                   gboolean            editable)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+  self->editable = editable;
+  if (!editable)
+    raming_editable_cell_stop_editing (self, FALSE);
+  if (editable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "read-only");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+gboolean
+raming_editable_cell_get_editable (RamingEditableCell *self)
+{
+  g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), FALSE);
+  return self->editable;
+}
+
+void
+raming_editable_cell_set_xalign (RamingEditableCell *self,
+                                 float               xalign)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  gtk_label_set_xalign (GTK_LABEL (self->label), xalign);
+  gtk_editable_set_alignment (GTK_EDITABLE (self->entry), xalign);
+}
+
+/* An icon before the text, e.g. for an overdue action; an error icon
+ * takes its place while the cell has an input error. */
+void
+raming_editable_cell_set_icon (RamingEditableCell *self,
+                               const char         *icon_name)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  if (self->error != NULL)
+    return;
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
+  gtk_widget_set_visible (self->icon, icon_name != NULL);
+}
+
+void
+raming_editable_cell_set_menu (RamingEditableCell *self,
+                               GMenuModel         *menu)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  if (!g_set_object (&self->menu, menu))
+    return;
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu_popover), menu);
+  gtk_entry_set_extra_menu (GTK_ENTRY (self->entry), menu);
+}
+
+void
+raming_editable_cell_set_accessible_name (RamingEditableCell *self,
+                                          const char         *name)
+{
+  g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
+
+  if (g_strcmp0 (self->accessible_name, name) == 0)
+    return;
+  g_free (self->accessible_name);
+  self->accessible_name = g_strdup (name);
+  update_accessible (self);
+}
+
+GtkEditable *
+raming_editable_cell_get_entry (RamingEditableCell *self)
+{
+  g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), NULL);
+  return GTK_EDITABLE (self->entry);
+}

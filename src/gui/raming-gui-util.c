@@ -1,0 +1,442 @@
+/* raming-gui-util.c
+ *
+ * Copyright 2026 The Raming developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include "raming-format.h"
+#include "raming-note-table.h"
+#include "raming-gui-util.h"
+#include "raming-window.h"
+
+/* What a cell of the table shows, in the document's language and rounding;
+ * the same words the note uses. */
+char *
+raming_gui_format_cell (RamingDocument *document,
+                        RamingCell     *cell)
+{
+  if (raming_cell_get_kind (cell) == RAMING_CELL_ERROR)
+    /* Translators: shown in a table cell that cannot be computed */
+    return g_strdup (_("Error"));
+
+  return raming_note_cell_text (document, raming_cell_get_measure (cell),
+                                raming_cell_get_column (cell),
+                                raming_document_get_language (document));
+}
+
+const char *
+raming_gui_column_name (RamingColumn column)
+{
+  switch (column)
+    {
+    case RAMING_COLUMN_NATIONAL:
+      return _("AEF estimate");
+    case RAMING_COLUMN_RESULT:
+      return _("Result");
+    case RAMING_COLUMN_ORIGINAL:
+      return _("Original expectation");
+    case RAMING_COLUMN_REALISTIC:
+      return _("Realistic estimate");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The column headers of the table, with the municipality where the note
+ * names it. */
+char *
+raming_gui_column_title (RamingDocument *document,
+                         RamingColumn    column)
+{
+  const char *municipality = raming_document_get_municipality (document);
+
+  if (municipality == NULL || *municipality == '\0')
+    {
+      if (column == RAMING_COLUMN_NATIONAL)
+        return g_strdup (_("AEF estimate for the municipality"));
+      return g_strdup (raming_gui_column_name (column));
+    }
+
+  switch (column)
+    {
+    case RAMING_COLUMN_NATIONAL:
+      /* Translators: column header; %s is the municipality. The note
+       * says “Inschatting AEF doorberekend naar Zwolle”. */
+      return g_strdup_printf (_("AEF estimate for %s"), municipality);
+    case RAMING_COLUMN_RESULT:
+      /* Translators: column header; %s is the municipality */
+      return g_strdup_printf (_("Result %s"), municipality);
+    case RAMING_COLUMN_ORIGINAL:
+      /* Translators: column header; %s is the municipality */
+      return g_strdup_printf (_("Original expectation %s"), municipality);
+    case RAMING_COLUMN_REALISTIC:
+      /* Translators: column header; %s is the municipality */
+      return g_strdup_printf (_("Realistic estimate %s"), municipality);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A number that may be missing (NaN): empty text. */
+char *
+raming_gui_format_optional (double          value,
+                            RamingLanguage  language,
+                            gboolean        percent)
+{
+  if (isnan (value))
+    return g_strdup ("");
+  if (percent)
+    return raming_format_percent (value, language, -1);
+  if (value == floor (value))
+    return raming_format_number (value, language, 0);
+  return raming_format_plain (value, language);
+}
+
+/* Empty text means “not given” (NaN). A percentage field also takes a
+ * plain number: “80” and “0,8” both mean 80 %. */
+gboolean
+raming_gui_parse_optional (const char      *text,
+                           RamingLanguage   language,
+                           gboolean         percent,
+                           double          *value,
+                           GError         **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  double v;
+
+  if (*stripped == '\0')
+    {
+      *value = NAN;
+      return TRUE;
+    }
+
+  if (!raming_parse_number (stripped, language, &v, error))
+    return FALSE;
+
+  if (percent && strchr (stripped, '%') == NULL && v > 1)
+    v /= 100;
+
+  *value = v;
+  return TRUE;
+}
+
+/* When the adviser types a new figure over an old one, the source, page,
+ * note and range that were written down with it stay. */
+RamingCellInput *
+raming_gui_keep_input_details (RamingCellInput *old_input,
+                               RamingCellInput *new_input)
+{
+  g_autoptr(RamingCellInput) with_meta = NULL;
+  RamingCellInputKind kind = raming_cell_input_get_kind (new_input);
+
+  if (old_input == NULL)
+    return raming_cell_input_ref (new_input);
+
+  with_meta = raming_cell_input_copy_with_meta (new_input,
+                                                raming_cell_input_get_source (old_input),
+                                                raming_cell_input_get_page (old_input),
+                                                raming_cell_input_get_note (old_input));
+
+  if ((kind == RAMING_CELL_INPUT_AMOUNT || kind == RAMING_CELL_INPUT_FORMULA) &&
+      (raming_cell_input_get_low (old_input) != NULL || raming_cell_input_get_high (old_input) != NULL))
+    return raming_cell_input_copy_with_range (with_meta,
+                                              raming_cell_input_get_low (old_input),
+                                              raming_cell_input_get_high (old_input));
+
+  return g_steal_pointer (&with_meta);
+}
+
+static gboolean
+id_taken (GListModel *model,
+          const char *property,
+          const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *value = NULL;
+
+      g_object_get (item, property, &value, NULL);
+      if (g_strcmp0 (value, id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A new identifier for an item the adviser adds: base, base_2, … */
+char *
+raming_gui_unique_id (GListModel *model,
+                      const char *property,
+                      const char *base)
+{
+  char *id = g_strdup (base);
+
+  for (guint n = 2; id_taken (model, property, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s_%u", base, n);
+    }
+  return id;
+}
+
+/* The status words a cell can hold, in the document's language: these
+ * go into the note as they are, so they are not translated with the
+ * interface. */
+GMenuModel *
+raming_gui_status_menu (RamingLanguage  language,
+                        const char     *action)
+{
+  static const RamingCellStatus order[] = {
+    RAMING_CELL_STATUS_UNKNOWN,
+    RAMING_CELL_STATUS_NONE,
+    RAMING_CELL_STATUS_TO_EXPLORE,
+    RAMING_CELL_STATUS_NOT_APPLICABLE,
+    RAMING_CELL_STATUS_EMPTY,
+  };
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) words = g_menu_new ();
+  g_autoptr(GMenu) clear = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *word = raming_cell_status_to_word (order[i], language);
+      g_autoptr(GMenuItem) item = g_menu_item_new (word, NULL);
+
+      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (word));
+      g_menu_append_item (words, item);
+
+      /* The note also writes “Gaan we verkennen”: a plan, not a question. */
+      if (order[i] == RAMING_CELL_STATUS_TO_EXPLORE && language == RAMING_LANGUAGE_NL)
+        {
+          g_autoptr(GMenuItem) plan = g_menu_item_new ("Gaan we verkennen", NULL);
+
+          g_menu_item_set_action_and_target_value (plan, action,
+                                                   g_variant_new_string ("Gaan we verkennen"));
+          g_menu_append_item (words, plan);
+        }
+    }
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Clear Cell"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (""));
+    g_menu_append_item (clear, item);
+  }
+
+  g_menu_append_section (menu, _("Status"), G_MENU_MODEL (words));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (clear));
+  return G_MENU_MODEL (menu);
+}
+
+const char *
+raming_gui_action_status_name (RamingActionStatus status)
+{
+  switch (status)
+    {
+    case RAMING_ACTION_OPEN:
+      /* Translators: status of an action item */
+      return C_("action status", "Open");
+    case RAMING_ACTION_IN_PROGRESS:
+      return C_("action status", "In progress");
+    case RAMING_ACTION_DONE:
+      return C_("action status", "Done");
+    case RAMING_ACTION_DROPPED:
+      return C_("action status", "Dropped");
+    default:
+      return "";
+    }
+}
+
+const char *
+raming_gui_partner_kind_name (RamingPartnerKind kind)
+{
+  switch (kind)
+    {
+    case RAMING_PARTNER_REFERRER:
+      /* Translators: a legal referrer to youth care (Jeugdwet-verwijzer) */
+      return _("Referrer (Jeugdwet)");
+    case RAMING_PARTNER_PARTNER:
+      /* Translators: a partner in the “sociale basis” (schools, childcare) */
+      return _("Partner (sociale basis)");
+    default:
+      return "";
+    }
+}
+
+const char *
+raming_gui_unit_name (RamingUnit unit)
+{
+  switch (unit)
+    {
+    case RAMING_UNIT_EURO:
+      return _("Euro");
+    case RAMING_UNIT_PERCENT:
+      return _("Percentage");
+    case RAMING_UNIT_COUNT:
+      return _("Count");
+    case RAMING_UNIT_FACTOR:
+      return _("Factor");
+    default:
+      return "";
+    }
+}
+
+static GDate *fixed_today;
+
+/* Tests fix the date so that “overdue” does not depend on when they run. */
+void
+raming_gui_set_today (const char *iso_date)
+{
+  g_clear_pointer (&fixed_today, g_date_free);
+  if (iso_date != NULL)
+    {
+      fixed_today = g_date_new ();
+      if (!raming_parse_iso_date (iso_date, fixed_today))
+        g_clear_pointer (&fixed_today, g_date_free);
+    }
+}
+
+void
+raming_gui_get_today (GDate *today)
+{
+  if (fixed_today != NULL)
+    *today = *fixed_today;
+  else
+    {
+      g_date_clear (today, 1);
+      g_date_set_time_t (today, time (NULL));
+    }
+}
+
+/* The computed value of an assumption, as the panel shows it. */
+char *
+raming_gui_format_assumption_value (RamingAssumption *assumption,
+                                    RamingLanguage    language)
+{
+  double value = raming_assumption_get_value (assumption);
+
+  if (raming_assumption_get_error (assumption) != NULL)
+    return g_strdup (_("Error"));
+
+  switch (raming_assumption_get_unit (assumption))
+    {
+    case RAMING_UNIT_PERCENT:
+      return raming_format_percent (value, language, -1);
+    case RAMING_UNIT_EURO:
+      {
+        g_autofree char *number = raming_format_number (value, language, fabs (value) < 100 ? 2 : 0);
+
+        return g_strdup_printf (language == RAMING_LANGUAGE_NL ? "€ %s" : "€%s", number);
+      }
+    case RAMING_UNIT_COUNT:
+    case RAMING_UNIT_FACTOR:
+    default:
+      return raming_format_number (value, language, value == floor (value) ? 0 : 2);
+    }
+}
+
+/* What the adviser edits: the formula as written, or the amount; a
+ * percentage as “0,89 %” rather than 0,0089. */
+char *
+raming_gui_assumption_edit_text (RamingAssumption *assumption,
+                                 RamingLanguage    language)
+{
+  RamingCellInput *input = raming_assumption_get_input (assumption);
+
+  if (input == NULL)
+    return g_strdup ("");
+  if (raming_cell_input_get_kind (input) == RAMING_CELL_INPUT_AMOUNT &&
+      raming_assumption_get_unit (assumption) == RAMING_UNIT_PERCENT)
+    return raming_format_percent (raming_cell_input_get_amount (input), language, -1);
+  return raming_cell_input_to_text (input, language);
+}
+
+gboolean
+raming_gui_list_find (GListModel *model,
+                      gpointer    item,
+                      guint      *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Depth first, in widget order; popovers included. */
+GtkWidget *
+raming_gui_find_descendant (GtkWidget *root,
+                            gboolean (*match) (GtkWidget *widget,
+                                               gpointer   data),
+                            gpointer   data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = raming_gui_find_descendant (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A removal is undone from its toast. */
+void
+raming_gui_show_undo_toast (GtkWidget  *widget,
+                            const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (RAMING_IS_WINDOW (root))
+    raming_window_add_toast (RAMING_WINDOW (root), message, TRUE);
+}
+
+void
+raming_gui_show_toast (GtkWidget  *widget,
+                       const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (RAMING_IS_WINDOW (root))
+    raming_window_add_toast (RAMING_WINDOW (root), message, FALSE);
+}
+
+/* NULL when the schema is not installed (running from the build tree
+ * without it): the window then uses its defaults and remembers nothing. */
+GSettings *
+raming_gui_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      static gboolean warned;
+
+      if (!warned)
+        g_message ("The settings schema %s is not installed; settings are not kept", APP_ID);
+      warned = TRUE;
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}

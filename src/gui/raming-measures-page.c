@@ -1,0 +1,579 @@
+/* raming-measures-page.c
+ *
+ * Copyright 2026 The Raming developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "raming-gui-util.h"
+#include "raming-measure-cell.h"
+#include "raming-measure-details.h"
+#include "raming-measures-page.h"
+#include "raming-property-cell.h"
+
+/* The note's table as the adviser works on it: one row per measure,
+ * groups folded open, every figure live. The table is a GtkColumnView
+ * over a GtkTreeListModel of the document's measures; a group's children
+ * are its own GListStore, so moving a measure into or out of a group is a
+ * move between two lists that the document records for undo. */
+
+struct _RamingMeasuresPage
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *toolbar;
+  GtkWidget *stack;
+  AdwFlap *details_flap;
+  GtkColumnView *column_view;
+  RamingMeasureDetails *details;
+
+  GtkTreeListModel *tree;
+  GtkSingleSelection *selection;
+  GtkColumnViewColumn *columns[1 + RAMING_N_COLUMNS];
+
+  RamingDocument *document;
+};
+
+G_DEFINE_FINAL_TYPE (RamingMeasuresPage, raming_measures_page, GTK_TYPE_WIDGET)
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  RamingMeasure *measure = item;
+
+  if (!raming_measure_get_is_group (measure))
+    return NULL;
+  return g_object_ref (raming_measure_get_children (measure));
+}
+
+/* The list a measure is in: its group's children or the top level. */
+static GListModel *
+list_of (RamingMeasuresPage *self,
+         RamingMeasure      *measure)
+{
+  RamingMeasure *parent = raming_measure_get_parent (measure);
+
+  if (parent != NULL)
+    return raming_measure_get_children (parent);
+  return raming_document_get_measures (self->document);
+}
+
+RamingMeasure *
+raming_measures_page_get_selected (RamingMeasuresPage *self)
+{
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (RAMING_IS_MEASURES_PAGE (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return NULL;
+  {
+    g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+    /* The row's model holds the measure; a borrowed pointer is enough. */
+    return RAMING_MEASURE (item);
+  }
+}
+
+gboolean
+raming_measures_page_select_measure (RamingMeasuresPage *self,
+                                     RamingMeasure      *measure)
+{
+  guint n;
+
+  g_return_val_if_fail (RAMING_IS_MEASURES_PAGE (self), FALSE);
+
+  if (self->tree == NULL || measure == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *) measure)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+update_actions (RamingMeasuresPage *self)
+{
+  RamingMeasure *measure = raming_measures_page_get_selected (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean can_up = FALSE, can_down = FALSE, can_indent = FALSE, can_outdent = FALSE;
+
+  if (measure != NULL)
+    {
+      GListModel *list = list_of (self, measure);
+      guint position = 0;
+
+      if (raming_gui_list_find (list, measure, &position))
+        {
+          can_up = position > 0;
+          can_down = position + 1 < g_list_model_get_n_items (list);
+          if (position > 0 && !raming_measure_get_is_group (measure))
+            {
+              g_autoptr(RamingMeasure) above = g_list_model_get_item (list, position - 1);
+
+              can_indent = raming_measure_get_is_group (above);
+            }
+        }
+      can_outdent = raming_measure_get_parent (measure) != NULL;
+    }
+
+  gtk_widget_action_set_enabled (widget, "measures.add-measure", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "measures.add-group", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "measures.remove", measure != NULL);
+  gtk_widget_action_set_enabled (widget, "measures.move-up", can_up);
+  gtk_widget_action_set_enabled (widget, "measures.move-down", can_down);
+  gtk_widget_action_set_enabled (widget, "measures.indent", can_indent);
+  gtk_widget_action_set_enabled (widget, "measures.outdent", can_outdent);
+}
+
+static void
+on_selection_changed (RamingMeasuresPage *self)
+{
+  raming_measure_details_set_measure (self->details, raming_measures_page_get_selected (self));
+  update_actions (self);
+}
+
+static void
+update_empty (RamingMeasuresPage *self)
+{
+  gboolean empty = self->document == NULL ||
+                   g_list_model_get_n_items (raming_document_get_measures (self->document)) == 0;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), empty ? "empty" : "table");
+}
+
+/* ---------------------------------------------------------------- */
+/* Cells */
+
+static void
+on_cell_editing_started (RamingEditableCell *cell,
+                         GtkListItem        *list_item)
+{
+  RamingMeasuresPage *self = RAMING_MEASURES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (cell),
+                                                                             RAMING_TYPE_MEASURES_PAGE));
+  guint position = gtk_list_item_get_position (list_item);
+
+  /* Editing a figure selects its row, so the details pane explains it. */
+  if (self != NULL && position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* There is no “unbind” handler: GTK 4.8 unbinds and binds a row again
+ * when only its selection changes, which would end an edit in progress.
+ * The cells drop their item when they are bound to another one or
+ * destroyed. */
+
+static void
+setup_title (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             RamingMeasuresPage       *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *cell = raming_property_cell_new ("title", RAMING_PROPERTY_TEXT, _("Measure"));
+
+  /* A title never shrinks to nothing: the table scrolls instead. */
+  gtk_widget_set_size_request (cell, 170, -1);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), cell);
+  g_signal_connect_object (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)),
+                           "editing-started", G_CALLBACK (on_cell_editing_started), list_item, 0);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            RamingMeasuresPage       *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  g_autoptr(RamingMeasure) measure = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  raming_property_cell_bind (RAMING_PROPERTY_CELL (cell), self->document, G_OBJECT (measure));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))),
+                               raming_measure_get_title (measure));
+  if (raming_measure_get_is_group (measure))
+    gtk_widget_add_css_class (cell, "group-title");
+  else
+    gtk_widget_remove_css_class (cell, "group-title");
+}
+
+
+static void
+setup_figure (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              RamingMeasuresPage       *self)
+{
+  RamingColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "raming-column"));
+  GtkWidget *cell = raming_measure_cell_new (column);
+
+  g_signal_connect_object (raming_measure_cell_get_editable (RAMING_MEASURE_CELL (cell)),
+                           "editing-started", G_CALLBACK (on_cell_editing_started), list_item, 0);
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+bind_figure (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             RamingMeasuresPage       *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  g_autoptr(RamingMeasure) measure = gtk_tree_list_row_get_item (row);
+
+  raming_measure_cell_bind (RAMING_MEASURE_CELL (gtk_list_item_get_child (list_item)),
+                            self->document, measure);
+}
+
+
+/* Only the first figure column names the municipality, as the note's
+ * does; the others would not fit beside it. */
+static void
+update_headers (RamingMeasuresPage *self)
+{
+  g_autofree char *title = self->document ? raming_gui_column_title (self->document, RAMING_COLUMN_NATIONAL)
+                                          : g_strdup (raming_gui_column_name (RAMING_COLUMN_NATIONAL));
+
+  gtk_column_view_column_set_title (self->columns[1 + RAMING_COLUMN_NATIONAL], title);
+}
+
+static void
+build_columns (RamingMeasuresPage *self)
+{
+  GtkListItemFactory *factory;
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_title), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_title), self);
+  /* Translators: column header of the measures table */
+  self->columns[0] = gtk_column_view_column_new (_("Measure"), factory);
+  gtk_column_view_column_set_expand (self->columns[0], TRUE);
+  gtk_column_view_column_set_resizable (self->columns[0], TRUE);
+  gtk_column_view_append_column (self->column_view, self->columns[0]);
+  g_object_unref (self->columns[0]);
+
+  for (RamingColumn c = 0; c < RAMING_N_COLUMNS; c++)
+    {
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data (G_OBJECT (factory), "raming-column", GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_figure), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_figure), self);
+      self->columns[1 + c] = gtk_column_view_column_new (raming_gui_column_name (c), factory);
+      gtk_column_view_column_set_resizable (self->columns[1 + c], TRUE);
+      gtk_column_view_column_set_fixed_width (self->columns[1 + c], c == RAMING_COLUMN_NATIONAL ? 180 : 150);
+      gtk_column_view_append_column (self->column_view, self->columns[1 + c]);
+      g_object_unref (self->columns[1 + c]);
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Actions */
+
+static gboolean
+is_title_of (GtkWidget *widget,
+             gpointer   measure)
+{
+  return RAMING_IS_PROPERTY_CELL (widget) &&
+         raming_property_cell_get_item (RAMING_PROPERTY_CELL (widget)) == measure;
+}
+
+static gboolean
+start_editing_title_idle (gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(RamingMeasuresPage) self = g_weak_ref_get (ref);
+  RamingMeasure *measure;
+  GtkWidget *cell;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL || (measure = raming_measures_page_get_selected (self)) == NULL)
+    return G_SOURCE_REMOVE;
+  cell = raming_gui_find_descendant (GTK_WIDGET (self->column_view), is_title_of, measure);
+  if (cell != NULL)
+    raming_editable_cell_start_editing (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)));
+  return G_SOURCE_REMOVE;
+}
+
+/* A new row is bound to widgets at the next layout: edit its title then. */
+static void
+start_editing_title (RamingMeasuresPage *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  g_idle_add_full (GDK_PRIORITY_REDRAW + 10, start_editing_title_idle, ref, NULL);
+}
+
+static void
+insert_measure (RamingMeasuresPage *self,
+                gboolean            group)
+{
+  RamingLanguage language = raming_document_get_language (self->document);
+  RamingMeasure *selected = raming_measures_page_get_selected (self);
+  /* A measure's title is part of the note: in the document's language. */
+  const char *title = group
+    ? (language == RAMING_LANGUAGE_NL ? "Nieuwe groep" : "New group")
+    : (language == RAMING_LANGUAGE_NL ? "Nieuwe maatregel" : "New measure");
+  g_autofree char *id = raming_document_make_measure_id (self->document, title);
+  g_autoptr(RamingMeasure) measure = group ? raming_measure_new_group (id, title)
+                                           : raming_measure_new (id, title);
+  GListModel *list = raming_document_get_measures (self->document);
+  guint position = g_list_model_get_n_items (list);
+
+  if (selected != NULL)
+    {
+      if (raming_measure_get_is_group (selected) && !group)
+        {
+          /* Below a group's row is inside the group. */
+          list = raming_measure_get_children (selected);
+          position = 0;
+        }
+      else
+        {
+          list = list_of (self, selected);
+          if (raming_gui_list_find (list, selected, &position))
+            position++;
+          else
+            position = g_list_model_get_n_items (list);
+        }
+    }
+
+  raming_document_begin_edit (self->document, group ? _("Add group") : _("Add measure"));
+  raming_document_insert_item (self->document, list, position, measure);
+  raming_document_end_edit (self->document);
+
+  raming_measures_page_select_measure (self, measure);
+  start_editing_title (self);
+}
+
+static void
+add_measure_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  insert_measure (RAMING_MEASURES_PAGE (widget), FALSE);
+}
+
+static void
+add_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  insert_measure (RAMING_MEASURES_PAGE (widget), TRUE);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RamingMeasuresPage *self = RAMING_MEASURES_PAGE (widget);
+  g_autoptr(RamingMeasure) measure = NULL;
+  g_autofree char *message = NULL;
+  GListModel *list;
+  guint position;
+  guint selected;
+
+  if (raming_measures_page_get_selected (self) == NULL)
+    return;
+  measure = g_object_ref (raming_measures_page_get_selected (self));
+  list = list_of (self, measure);
+  if (!raming_gui_list_find (list, measure, &position))
+    return;
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  raming_document_remove_item (self->document, list, position);
+
+  /* Keep a row selected near the one that went. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > 0)
+    gtk_single_selection_set_selected (self->selection,
+                                       MIN (selected, g_list_model_get_n_items (G_LIST_MODEL (self->tree)) - 1));
+
+  /* Translators: %s is the title of a measure */
+  message = g_strdup_printf (_("Removed “%s”"), raming_measure_get_title (measure));
+  raming_gui_show_undo_toast (widget, message);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RamingMeasuresPage *self = RAMING_MEASURES_PAGE (widget);
+  g_autoptr(RamingMeasure) measure = NULL;
+  GListModel *list;
+  guint position;
+
+  if (raming_measures_page_get_selected (self) == NULL)
+    return;
+  measure = g_object_ref (raming_measures_page_get_selected (self));
+  list = list_of (self, measure);
+  if (!raming_gui_list_find (list, measure, &position))
+    return;
+
+  if (g_str_equal (action_name, "measures.move-up") && position > 0)
+    raming_document_move_item (self->document, list, position, list, position - 1);
+  else if (g_str_equal (action_name, "measures.move-down") &&
+           position + 1 < g_list_model_get_n_items (list))
+    raming_document_move_item (self->document, list, position, list, position + 1);
+  else if (g_str_equal (action_name, "measures.indent") && position > 0)
+    {
+      g_autoptr(RamingMeasure) above = g_list_model_get_item (list, position - 1);
+      GListModel *children;
+
+      if (!raming_measure_get_is_group (above) || raming_measure_get_is_group (measure))
+        return;
+      children = raming_measure_get_children (above);
+      raming_document_move_item (self->document, list, position,
+                                 children, g_list_model_get_n_items (children));
+    }
+  else if (g_str_equal (action_name, "measures.outdent"))
+    {
+      RamingMeasure *parent = raming_measure_get_parent (measure);
+      GListModel *outer;
+      guint parent_position;
+
+      if (parent == NULL)
+        return;
+      outer = list_of (self, parent);
+      if (!raming_gui_list_find (outer, parent, &parent_position))
+        return;
+      raming_document_move_item (self->document, list, position, outer, parent_position + 1);
+    }
+  else
+    return;
+
+  raming_measures_page_select_measure (self, measure);
+  update_actions (self);
+}
+
+/* ---------------------------------------------------------------- */
+
+static void
+raming_measures_page_dispose (GObject *object)
+{
+  RamingMeasuresPage *self = (RamingMeasuresPage *) object;
+
+  raming_measures_page_set_document (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAMING_TYPE_MEASURES_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
+
+  G_OBJECT_CLASS (raming_measures_page_parent_class)->dispose (object);
+}
+
+static void
+raming_measures_page_class_init (RamingMeasuresPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = raming_measures_page_dispose;
+
+  g_type_ensure (RAMING_TYPE_MEASURE_DETAILS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-measures-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, details_flap);
+  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, details);
+
+  gtk_widget_class_install_action (widget_class, "measures.add-measure", NULL, add_measure_action);
+  gtk_widget_class_install_action (widget_class, "measures.add-group", NULL, add_group_action);
+  gtk_widget_class_install_action (widget_class, "measures.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "measures.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "measures.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "measures.indent", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "measures.outdent", NULL, move_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "measures.add-measure", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "measures.add-group", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "measures.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "measures.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "measures.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "measures.indent", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "measures.outdent", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "measurespage");
+}
+
+static void
+raming_measures_page_init (RamingMeasuresPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  build_columns (self);
+  update_actions (self);
+}
+
+void
+raming_measures_page_set_document (RamingMeasuresPage *self,
+                                   RamingDocument     *document)
+{
+  g_return_if_fail (RAMING_IS_MEASURES_PAGE (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (raming_document_get_measures (self->document), self);
+      g_signal_handlers_disconnect_by_data (self->selection, self);
+      gtk_column_view_set_model (self->column_view, NULL);
+      raming_measure_details_set_document (self->details, NULL);
+      g_clear_object (&self->selection);
+      g_clear_object (&self->tree);
+      g_clear_object (&self->document);
+    }
+
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      self->tree = gtk_tree_list_model_new (g_object_ref (raming_document_get_measures (document)),
+                                            FALSE, TRUE, create_children, NULL, NULL);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+      gtk_single_selection_set_autoselect (self->selection, TRUE);
+      raming_measure_details_set_document (self->details, document);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+      g_signal_connect_object (self->selection, "notify::selected-item",
+                               G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (raming_document_get_measures (document), "items-changed",
+                               G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+      /* A move elsewhere in the table can change what the selection may do. */
+      g_signal_connect_object (document, "changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::municipality", G_CALLBACK (update_headers), self, G_CONNECT_SWAPPED);
+      on_selection_changed (self);
+    }
+
+  update_headers (self);
+  update_empty (self);
+  update_actions (self);
+}

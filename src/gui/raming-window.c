@@ -1,0 +1,1288 @@
+/* raming-window.c
+ *
+ * Copyright 2026 The Raming developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "raming-actions-page.h"
+#include "raming-application.h"
+#include "raming-assumptions-panel.h"
+#include "raming-cli.h"
+#include "raming-drafts.h"
+#include "raming-export.h"
+#include "raming-gui-resources.h"
+#include "raming-gui-util.h"
+#include "raming-measures-page.h"
+#include "raming-partners-page.h"
+#include "raming-summary-bar.h"
+#include "raming-window.h"
+
+/* A window shows one document: the header with the document's name and
+ * the three tabs, the totals under it, and the assumptions at the side.
+ * The window owns the document's life on disk: opening, saving (noticing
+ * when someone else changed the file), asking before unsaved changes are
+ * lost, and writing a draft a few seconds after each change so that a
+ * crash loses nothing. */
+
+#define DEFAULT_AUTOSAVE_DELAY 5
+
+struct _RamingWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwHeaderBar *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack *view_stack;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkWidget *open_button;
+  GtkWidget *document_title_box;
+  GtkLabel *document_title;
+  GtkLabel *document_subtitle;
+  RamingSummaryBar *summary;
+  AdwFlap *flap;
+  RamingAssumptionsPanel *assumptions_panel;
+  RamingMeasuresPage *measures_page;
+  RamingPartnersPage *partners_page;
+  RamingActionsPage *actions_page;
+  GMenu *recent_section;
+  GMenu *recent_submenu_section;
+
+  RamingDocument *document;
+  GSettings *settings;
+  GtkRecentManager *recent_manager;
+
+  char *draft_id;
+  guint autosave_id;
+  AdwToast *undo_toast;
+
+  guint close_confirmed : 1;
+  guint close_after_save : 1;
+  guint assumptions_visible : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RamingWindow, raming_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ASSUMPTIONS_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void save_as (RamingWindow *self);
+
+/* ---------------------------------------------------------------- */
+/* Title and actions */
+
+static char *
+display_name (RamingWindow *self)
+{
+  GFile *file = raming_document_get_file (self->document);
+  const char *title;
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  title = raming_document_get_title (self->document);
+  if (title != NULL && *title)
+    return g_strdup (title);
+  return g_strdup (_("Untitled Analysis"));
+}
+
+static char *
+folder_name (RamingWindow *self)
+{
+  GFile *file = raming_document_get_file (self->document);
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) home = NULL;
+  g_autofree char *relative = NULL;
+
+  if (file == NULL)
+    return g_strdup (_("Not saved yet"));
+  parent = g_file_get_parent (file);
+  if (parent == NULL)
+    return g_file_get_parse_name (file);
+  home = g_file_new_for_path (g_get_home_dir ());
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    return g_build_filename ("~", relative, NULL);
+  return g_file_get_parse_name (parent);
+}
+
+static void
+update_title (RamingWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  name = display_name (self);
+  folder = folder_name (self);
+  /* Translators: the window title of a document with unsaved changes */
+  title = raming_document_get_modified (self->document) ? g_strdup_printf (_("%s •"), name)
+                                                        : g_strdup (name);
+
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, folder);
+  gtk_label_set_label (self->document_title, title);
+  gtk_label_set_label (self->document_subtitle, folder);
+  gtk_widget_set_tooltip_text (self->document_title_box,
+                               raming_document_get_modified (self->document)
+                               ? _("This document has unsaved changes") : NULL);
+
+  window_title = g_strdup_printf ("%s – Raming", title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (RamingWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.undo",
+                                 has_document && raming_document_get_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 has_document && raming_document_get_can_redo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.save", has_document);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_document);
+  gtk_widget_action_set_enabled (widget, "win.export", has_document);
+}
+
+/* ---------------------------------------------------------------- */
+/* Recent documents */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *x = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *y = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  /* Newest first */
+  return g_date_time_compare (y, x);
+}
+
+static void
+update_recent_menu (RamingWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  g_menu_remove_all (self->recent_submenu_section);
+
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".raming") || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
+      g_menu_append_item (self->recent_section, item);
+      g_menu_append_item (self->recent_submenu_section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (n == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Documents"), "win.no-recent");
+
+      g_menu_append_item (self->recent_section, item);
+      g_menu_append_item (self->recent_submenu_section, item);
+    }
+}
+
+static void
+add_to_recent (RamingWindow *self,
+               GFile        *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0, };
+
+  data.display_name = NULL;
+  data.mime_type = (char *) "application/x-raming";
+  data.app_name = (char *) "Raming";
+  data.app_exec = (char *) "raming %u";
+  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+}
+
+/* ---------------------------------------------------------------- */
+/* Drafts and autosave */
+
+static guint
+autosave_delay (RamingWindow *self)
+{
+  if (self->settings == NULL)
+    return DEFAULT_AUTOSAVE_DELAY;
+  return MAX (1, g_settings_get_uint (self->settings, "autosave-delay"));
+}
+
+void
+raming_window_set_draft_id (RamingWindow *self,
+                            const char   *draft_id)
+{
+  g_return_if_fail (RAMING_IS_WINDOW (self));
+
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
+}
+
+const char *
+raming_window_get_draft_id (RamingWindow *self)
+{
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  return self->draft_id;
+}
+
+static void
+remove_draft (RamingWindow *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  raming_drafts_remove (self->draft_id);
+}
+
+/* Writes the draft now when there is something unsaved; removes it when
+ * the document is as it is on disk (e.g. after undoing back). */
+gboolean
+raming_window_write_draft (RamingWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), FALSE);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->document == NULL)
+    return FALSE;
+  if (!raming_document_get_modified (self->document))
+    {
+      raming_drafts_remove (self->draft_id);
+      return FALSE;
+    }
+  if (!raming_drafts_save (self->draft_id, self->document, &error))
+    {
+      g_warning ("Could not write the draft: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_autosave_timeout (gpointer user_data)
+{
+  RamingWindow *self = user_data;
+
+  self->autosave_id = 0;
+  raming_window_write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_document_changed (RamingWindow *self)
+{
+  /* Counted from the first unsaved change, so that steady editing still
+   * gets a draft every few seconds. */
+  if (self->autosave_id == 0)
+    self->autosave_id = g_timeout_add_seconds (autosave_delay (self), on_autosave_timeout, self);
+
+  /* The toast's Undo means “undo the removal”: after another edit it
+   * would undo something else. */
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = g_steal_pointer (&self->undo_toast);
+
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+}
+
+static void
+on_modified_changed (RamingWindow *self)
+{
+  update_title (self);
+  if (!raming_document_get_modified (self->document))
+    remove_draft (self);
+}
+
+/* ---------------------------------------------------------------- */
+/* Dialogs */
+
+void
+raming_window_show_error (RamingWindow *self,
+                          const char   *heading,
+                          const char   *message)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (RAMING_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---------------------------------------------------------------- */
+/* Opening */
+
+gboolean
+raming_window_is_pristine (RamingWindow *self)
+{
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL ||
+         (raming_document_get_file (self->document) == NULL &&
+          !raming_document_get_modified (self->document) &&
+          !raming_document_get_can_undo (self->document));
+}
+
+/* Opens @file in this window when it holds nothing worth keeping, else in
+ * a new window. A file that cannot be opened is reported and changes
+ * nothing. */
+gboolean
+raming_window_open_file (RamingWindow *self,
+                         GFile        *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(RamingDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (RAMING_IS_APPLICATION (application))
+    {
+      RamingWindow *open = raming_application_find_window (RAMING_APPLICATION (application), file);
+
+      if (open != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (open));
+          return TRUE;
+        }
+    }
+
+  document = raming_document_load_from_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      g_autofree char *message = raming_describe_open_error (file, error);
+
+      raming_window_show_error (self, _("Could Not Open the Document"), message);
+      return FALSE;
+    }
+
+  add_to_recent (self, file);
+
+  if (raming_window_is_pristine (self) || !RAMING_IS_APPLICATION (application))
+    raming_window_set_document (self, document);
+  else
+    raming_application_new_window (RAMING_APPLICATION (application), document);
+  return TRUE;
+}
+
+static void
+on_open_response (GtkNativeDialog *native,
+                  int              response,
+                  RamingWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        raming_window_open_file (self, file);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+add_raming_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Raming documents"));
+  gtk_file_filter_add_pattern (filter, "*.raming");
+  gtk_file_chooser_add_filter (chooser, filter);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, filter);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Document"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_raming_filter (GTK_FILE_CHOOSER (native));
+  g_signal_connect (native, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  raming_window_open_file (RAMING_WINDOW (widget), file);
+}
+
+/* ---------------------------------------------------------------- */
+/* Saving */
+
+static gboolean
+close_idle (gpointer user_data)
+{
+  g_autoptr(RamingWindow) self = user_data;
+
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes after a confirmation: not from inside the dialog's response,
+ * which is still running and holds the window as its parent. */
+static void
+close_confirmed_later (RamingWindow *self)
+{
+  self->close_confirmed = TRUE;
+  g_idle_add (close_idle, g_object_ref (self));
+}
+
+static void
+saved (RamingWindow *self)
+{
+  add_to_recent (self, raming_document_get_file (self->document));
+  remove_draft (self);
+  update_title (self);
+
+  if (self->close_after_save)
+    close_confirmed_later (self);
+}
+
+static gboolean save_to (RamingWindow *self,
+                         GFile        *file,
+                         gboolean      check);
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             RamingWindow     *self)
+{
+  if (g_str_equal (response, "overwrite"))
+    save_to (self, raming_document_get_file (self->document), FALSE);
+  else if (g_str_equal (response, "save-as"))
+    save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+static gboolean
+save_to (RamingWindow *self,
+         GFile        *file,
+         gboolean      check)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (raming_document_save_to_file (self->document, file, check, NULL, &error))
+    {
+      saved (self);
+      return TRUE;
+    }
+
+  if (g_error_matches (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_CHANGED_ON_DISK))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Was Changed by Someone Else"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” was saved by another program or person since you opened it. "
+                                        "Saving now replaces their changes with yours."),
+                                      name);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "save-as", _("Save _As…"),
+                                        "overwrite", _("_Replace Their Changes"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
+
+    self->close_after_save = FALSE;
+    raming_window_show_error (self, _("Could Not Save the Document"), message);
+  }
+  return FALSE;
+}
+
+gboolean
+raming_window_save (RamingWindow *self)
+{
+  GFile *file;
+
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), FALSE);
+
+  file = raming_document_get_file (self->document);
+  if (file == NULL)
+    {
+      save_as (self);
+      return FALSE;
+    }
+  return save_to (self, file, TRUE);
+}
+
+static void
+on_save_as_response (GtkNativeDialog *native,
+                     int              response,
+                     RamingWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *name = g_file_get_basename (chosen);
+
+      if (!g_str_has_suffix (name, ".raming"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *with_extension = g_strconcat (name, ".raming", NULL);
+
+          file = g_file_get_child (parent, with_extension);
+        }
+      else
+        file = g_object_ref (chosen);
+
+      save_to (self, file, TRUE);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+save_as (RamingWindow *self)
+{
+  GtkFileChooserNative *native;
+  GFile *file = raming_document_get_file (self->document);
+
+  native = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_raming_filter (GTK_FILE_CHOOSER (native));
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), file, NULL);
+  else
+    {
+      g_autofree char *name = display_name (self);
+      g_autofree char *file_name = g_strconcat (name, ".raming", NULL);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+    }
+  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  raming_window_save (RAMING_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (RAMING_WINDOW (widget));
+}
+
+/* ---------------------------------------------------------------- */
+/* Export */
+
+static RamingLanguage
+export_language (RamingWindow *self)
+{
+  g_autofree char *setting = NULL;
+
+  if (self->settings != NULL)
+    setting = g_settings_get_string (self->settings, "export-language");
+  if (g_strcmp0 (setting, "nl") == 0)
+    return RAMING_LANGUAGE_NL;
+  if (g_strcmp0 (setting, "en") == 0)
+    return RAMING_LANGUAGE_EN;
+  return raming_document_get_language (self->document);
+}
+
+/* Writes the note table as CSV or JSON, in the export language of the
+ * preferences, with the action items when the preferences say so. */
+gboolean
+raming_window_export (RamingWindow        *self,
+                      GFile               *file,
+                      RamingExportFormat   format,
+                      GError             **error)
+{
+  RamingExportOptions options = { FALSE };
+
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->settings != NULL)
+    options.include_actions = g_settings_get_boolean (self->settings, "include-actions-in-appendix");
+  return raming_export_to_file (self->document, format, export_language (self), &options, file, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    RamingWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+      RamingExportFormat format = RAMING_EXPORT_CSV;
+
+      if (g_str_has_suffix (name, ".json"))
+        format = RAMING_EXPORT_JSON;
+      else if (g_str_has_suffix (name, ".csv"))
+        format = RAMING_EXPORT_CSV;
+      else if (filter != NULL && g_object_get_data (G_OBJECT (filter), "raming-format") != NULL)
+        format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "raming-format")) - 1;
+
+      if (raming_window_export (self, file, format, &error))
+        {
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_("Exported the table to “%s”"), name);
+
+          raming_window_add_toast (self, message, FALSE);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
+
+          raming_window_show_error (self, _("Could Not Export the Table"), message);
+        }
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autofree char *name = display_name (self);
+  g_autofree char *file_name = NULL;
+
+  if (g_str_has_suffix (name, ".raming"))
+    name[strlen (name) - strlen (".raming")] = '\0';
+  file_name = g_strconcat (name, ".csv", NULL);
+
+  native = gtk_file_chooser_native_new (_("Export Table"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (csv, _("CSV for spreadsheets (*.csv)"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  g_object_set_data (G_OBJECT (csv), "raming-format", GINT_TO_POINTER (RAMING_EXPORT_CSV + 1));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), csv);
+  gtk_file_filter_set_name (json, _("JSON (*.json)"));
+  gtk_file_filter_add_pattern (json, "*.json");
+  g_object_set_data (G_OBJECT (json), "raming-format", GINT_TO_POINTER (RAMING_EXPORT_JSON + 1));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* ---------------------------------------------------------------- */
+/* Editing */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+
+  if (self->document != NULL && raming_document_get_can_undo (self->document))
+    raming_document_undo (self->document);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+
+  if (self->document != NULL && raming_document_get_can_redo (self->document))
+    raming_document_redo (self->document);
+}
+
+void
+raming_window_set_assumptions_visible (RamingWindow *self,
+                                       gboolean      visible)
+{
+  g_return_if_fail (RAMING_IS_WINDOW (self));
+
+  visible = !!visible;
+  if (self->assumptions_visible == visible)
+    return;
+  self->assumptions_visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSUMPTIONS_VISIBLE]);
+}
+
+static void
+show_assumption_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  RamingAssumption *assumption;
+
+  assumption = raming_document_find_assumption (self->document, g_variant_get_string (parameter, NULL));
+  if (assumption == NULL)
+    return;
+  raming_window_set_assumptions_visible (self, TRUE);
+  raming_assumptions_panel_show (self->assumptions_panel, assumption);
+}
+
+static void
+show_partner_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  RamingPartner *partner = raming_document_find_partner (self->document, g_variant_get_string (parameter, NULL));
+
+  if (partner == NULL)
+    return;
+  raming_window_show_page (self, "partners");
+  raming_partners_page_select_partner (self->partners_page, partner);
+}
+
+static void
+show_action_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  GListModel *actions = raming_document_get_actions (self->document);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RamingAction) action = g_list_model_get_item (actions, i);
+
+      if (g_strcmp0 (raming_action_get_id (action), id) == 0)
+        {
+          raming_window_show_page (self, "actions");
+          raming_actions_page_select_action (self->actions_page, action);
+          return;
+        }
+    }
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  raming_window_show_page (RAMING_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ---------------------------------------------------------------- */
+/* Closing */
+
+static void
+save_window_state (RamingWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RamingWindow     *self)
+{
+  if (g_str_equal (response, "discard"))
+    close_confirmed_later (self);
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      raming_window_save (self);
+    }
+}
+
+static gboolean
+raming_window_close_request (GtkWindow *window)
+{
+  RamingWindow *self = RAMING_WINDOW (window);
+
+  if (!self->close_confirmed && self->document != NULL && raming_document_get_modified (self->document))
+    {
+      g_autofree char *name = display_name (self);
+      GtkWidget *dialog;
+
+      gtk_window_present (window);
+      dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” has changes that are not saved. Changes that are not saved are lost."),
+                                      name);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  /* A clean close: nothing is left to recover. */
+  save_window_state (self);
+  remove_draft (self);
+  return GTK_WINDOW_CLASS (raming_window_parent_class)->close_request (window);
+}
+
+/* ---------------------------------------------------------------- */
+
+void
+raming_window_show_page (RamingWindow *self,
+                         const char   *name)
+{
+  g_return_if_fail (RAMING_IS_WINDOW (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+raming_window_get_page (RamingWindow *self,
+                        const char   *name)
+{
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+GtkWidget *
+raming_window_get_summary (RamingWindow *self)
+{
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->summary);
+}
+
+GtkWidget *
+raming_window_get_assumptions_panel (RamingWindow *self)
+{
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->assumptions_panel);
+}
+
+RamingDocument *
+raming_window_get_document (RamingWindow *self)
+{
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+void
+raming_window_set_document (RamingWindow   *self,
+                            RamingDocument *document)
+{
+  g_return_if_fail (RAMING_IS_WINDOW (self));
+  g_return_if_fail (RAMING_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      /* The old document goes; so does its draft. */
+      remove_draft (self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
+
+  g_set_object (&self->document, document);
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+
+  raming_summary_bar_set_document (self->summary, document);
+  raming_measures_page_set_document (self->measures_page, document);
+  raming_partners_page_set_document (self->partners_page, document);
+  raming_actions_page_set_document (self->actions_page, document);
+  raming_assumptions_panel_set_document (self->assumptions_panel, document);
+
+  update_title (self);
+  update_actions (self);
+
+  /* A restored draft is unsaved from the start. */
+  if (raming_document_get_modified (document))
+    on_document_changed (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+on_toast_dismissed (RamingWindow *self,
+                    AdwToast     *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
+/* With @undo, the toast's button undoes the last step; the window keeps
+ * the toast to withdraw it when the next edit makes that Undo mean
+ * something else. */
+void
+raming_window_add_toast (RamingWindow *self,
+                         const char   *message,
+                         gboolean      undo)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (RAMING_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
+      if (self->undo_toast != NULL)
+        {
+          AdwToast *old = g_steal_pointer (&self->undo_toast);
+
+          adw_toast_dismiss (old);
+          g_object_unref (old);
+        }
+      self->undo_toast = g_object_ref (toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AdwToast *
+raming_window_get_undo_toast (RamingWindow *self)
+{
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  return self->undo_toast;
+}
+
+static void
+raming_window_constructed (GObject *object)
+{
+  RamingWindow *self = (RamingWindow *) object;
+
+  G_OBJECT_CLASS (raming_window_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+raming_window_dispose (GObject *object)
+{
+  RamingWindow *self = (RamingWindow *) object;
+
+  /* Not the draft: a window that goes without a clean close (the
+   * application quitting abnormally) leaves it to be recovered. */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->recent_manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->recent_manager, self);
+  g_clear_object (&self->undo_toast);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAMING_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (raming_window_parent_class)->dispose (object);
+}
+
+static void
+raming_window_finalize (GObject *object)
+{
+  RamingWindow *self = (RamingWindow *) object;
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+  g_free (self->draft_id);
+
+  G_OBJECT_CLASS (raming_window_parent_class)->finalize (object);
+}
+
+static void
+raming_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RamingWindow *self = RAMING_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_ASSUMPTIONS_VISIBLE:
+      g_value_set_boolean (value, self->assumptions_visible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+raming_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RamingWindow *self = RAMING_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      if (g_value_get_object (value) != NULL)
+        raming_window_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_ASSUMPTIONS_VISIBLE:
+      raming_window_set_assumptions_visible (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+raming_window_class_init (RamingWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = raming_window_constructed;
+  object_class->dispose = raming_window_dispose;
+  object_class->finalize = raming_window_finalize;
+  object_class->get_property = raming_window_get_property;
+  object_class->set_property = raming_window_set_property;
+  window_class->close_request = raming_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, RAMING_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ASSUMPTIONS_VISIBLE] =
+    g_param_spec_boolean ("assumptions-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Linking the resources object registers them. */
+  raming_gui_get_resource ();
+  g_type_ensure (RAMING_TYPE_SUMMARY_BAR);
+  g_type_ensure (RAMING_TYPE_MEASURES_PAGE);
+  g_type_ensure (RAMING_TYPE_PARTNERS_PAGE);
+  g_type_ensure (RAMING_TYPE_ACTIONS_PAGE);
+  g_type_ensure (RAMING_TYPE_ASSUMPTIONS_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, document_title_box);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, document_title);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, document_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, assumptions_panel);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, partners_page);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, recent_submenu_section);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-assumption", "s", show_assumption_action);
+  gtk_widget_class_install_action (widget_class, "win.show-partner", "s", show_partner_action);
+  gtk_widget_class_install_action (widget_class, "win.show-action", "s", show_action_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-assumptions", "assumptions-visible");
+
+  /* Also here, not only as application accels, so that they work in a
+   * window without an application (the tests) and win over the widgets. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "measures");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "partners");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "actions");
+}
+
+static gboolean
+update_title_box_idle (gpointer user_data)
+{
+  g_autoptr(RamingWindow) self = user_data;
+
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_widget_set_visible (self->document_title_box, !narrow);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher title decides this while the header bar is being laid
+ * out; changing the window's layout then (the name beside the buttons,
+ * the switcher bar at the bottom) disturbs that layout, so they follow
+ * a moment later. */
+static void
+on_title_visible_changed (RamingWindow *self)
+{
+  g_idle_add (update_title_box_idle, g_object_ref (self));
+}
+
+static void
+on_recent_changed (RamingWindow *self)
+{
+  update_recent_menu (self);
+}
+
+static void
+raming_window_init (RamingWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = raming_gui_settings_new ();
+  self->draft_id = raming_drafts_new_id ();
+  self->recent_manager = gtk_recent_manager_get_default ();
+  g_signal_connect_object (self->recent_manager, "changed", G_CALLBACK (on_recent_changed), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self->assumptions_panel), "background");
+
+  /* The split button names its arrow only in a tooltip. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->open_button); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent documents"),
+                                      -1);
+  /* Both ways: a folded flap also closes when clicked beside. */
+  g_object_bind_property (self, "assumptions-visible", self->flap, "reveal-flap",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  update_actions (self);
+}
+
+RamingWindow *
+raming_window_new (GtkApplication *application,
+                   RamingDocument *document)
+{
+  return g_object_new (RAMING_TYPE_WINDOW,
+                       "application", application,
+                       "document", document,
+                       NULL);
+}

@@ -1,0 +1,136 @@
+/* test-screenshots.c: pictures of every tab, to look at
+ *
+ * Copyright 2026 The Raming developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "gui-test-util.h"
+#include "raming-assumptions-panel.h"
+#include "raming-measures-page.h"
+#include "raming-gui-util.h"
+
+/* Writes screenshot-<tab><suffix>.png into the build directory, where
+ * <suffix> is $RAMING_SCREENSHOT_SUFFIX (e.g. “-nl” for the Dutch run). */
+
+static RamingWindow *window;
+
+static void
+shoot (const char *name)
+{
+  const char *suffix = g_getenv ("RAMING_SCREENSHOT_SUFFIX");
+  g_autofree char *file_name = g_strdup_printf ("screenshot-%s%s.png", name, suffix ? suffix : "");
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+
+  gui_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gui_test_save_screenshot (GTK_WIDGET (window), path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_test_message ("wrote %s", path);
+}
+
+static void
+test_measures (void)
+{
+  g_autofree char *path = gui_test_copy_example ("zwolle-2021.raming");
+  GtkWidget *page;
+  RamingDocument *document;
+
+  window = gui_test_open_window (path);
+  page = raming_window_get_page (window, "measures");
+  document = raming_window_get_document (window);
+
+  raming_window_show_page (window, "measures");
+  raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page),
+                                       raming_document_find_measure (document, "poh"));
+  shoot ("measures");
+}
+
+static gboolean
+is_realistic_expander (GtkWidget *widget,
+                       gpointer   data)
+{
+  return ADW_IS_EXPANDER_ROW (widget) &&
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "raming-column")) == RAMING_COLUMN_REALISTIC;
+}
+
+/* “How was this computed?” for the realistic POH estimate. */
+static void
+test_explanation (void)
+{
+  GtkWidget *page = raming_window_get_page (window, "measures");
+  GtkWidget *expander = raming_gui_find_descendant (page, is_realistic_expander, NULL);
+
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  gui_test_wait_for_draw (GTK_WIDGET (window));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (expander, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    double x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (expander, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                     0, 0, &x, &y));
+    gtk_adjustment_set_value (adjustment, y - 12);
+  }
+  shoot ("explanation");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), FALSE);
+}
+
+static void
+test_assumptions (void)
+{
+  RamingDocument *document = raming_window_get_document (window);
+
+  raming_window_set_assumptions_visible (window, TRUE);
+  raming_assumptions_panel_show (RAMING_ASSUMPTIONS_PANEL (raming_window_get_assumptions_panel (window)),
+                                 raming_document_find_assumption (document, "macro_aandeel"));
+  shoot ("assumptions");
+  raming_window_set_assumptions_visible (window, FALSE);
+}
+
+static void
+test_partners (void)
+{
+  raming_window_show_page (window, "partners");
+  shoot ("partners");
+}
+
+static void
+test_actions (void)
+{
+  raming_window_show_page (window, "actions");
+  shoot ("actions");
+}
+
+static void
+test_narrow (void)
+{
+  raming_window_show_page (window, "measures");
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  gui_test_spin (1000);
+  shoot ("narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gui_test_spin (300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = gui_test_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+  g_test_add_func ("/screenshots/measures", test_measures);
+  g_test_add_func ("/screenshots/explanation", test_explanation);
+  g_test_add_func ("/screenshots/assumptions", test_assumptions);
+  g_test_add_func ("/screenshots/partners", test_partners);
+  g_test_add_func ("/screenshots/actions", test_actions);
+  g_test_add_func ("/screenshots/narrow", test_narrow);
+
+  status = g_test_run ();
+  gui_test_close_window (window);
+  return status;
+}

@@ -1,0 +1,697 @@
+/* test-window.c: the window on the Zwolle example, driven through its widgets
+ *
+ * Copyright 2026 The Raming developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "raming-actions-page.h"
+#include "raming-assumptions-panel.h"
+#include "raming-cli.h"
+#include "raming-drafts.h"
+#include "raming-editable-cell.h"
+#include "raming-format.h"
+#include "raming-measure-cell.h"
+#include "raming-measures-page.h"
+#include "raming-property-cell.h"
+#include "raming-gui-util.h"
+#include "raming-choice-cell.h"
+#include "raming-partners-page.h"
+
+#define EXAMPLE "zwolle-2021.raming"
+
+typedef struct
+{
+  char         *path;
+  RamingWindow *window;
+  RamingDocument *document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->path = gui_test_copy_example (EXAMPLE);
+  fixture->window = gui_test_open_window (fixture->path);
+  fixture->document = raming_window_get_document (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gui_test_close_window (fixture->window);
+  g_free (fixture->path);
+}
+
+static void
+test_tabs (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *partners = raming_window_get_page (fixture->window, "partners");
+  GtkWidget *actions = raming_window_get_page (fixture->window, "actions");
+  GtkWidget *measures = raming_window_get_page (fixture->window, "measures");
+
+  g_assert_true (gtk_widget_get_mapped (measures));
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_NATIONAL), ==, "668.000");
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_RESULT), ==, "800.000 (2019 ev)");
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "afbakening_onderwijs", RAMING_COLUMN_NATIONAL), ==, "577.000");
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "afbakening_wlz", RAMING_COLUMN_REALISTIC), ==, "Gaan we verkennen");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "partners");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (partners));
+  g_assert_false (gtk_widget_get_mapped (measures));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "actions");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (actions));
+  /* Sorted by due date: the dated items first. */
+  {
+    GListModel *shown = raming_actions_page_get_model (RAMING_ACTIONS_PAGE (actions));
+    g_autoptr(RamingAction) first = g_list_model_get_item (shown, 0);
+    g_autoptr(RamingAction) second = g_list_model_get_item (shown, 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+    g_assert_cmpstr (raming_action_get_id (first), ==, "bso_plus_onderzoek");
+    g_assert_cmpstr (raming_action_get_id (second), ==, "totaalbeeld");
+
+    /* The filter: two are open and dated, one of them overdue on 2021-09-01. */
+    raming_actions_page_set_filter (RAMING_ACTIONS_PAGE (actions), RAMING_ACTIONS_FILTER_OVERDUE);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+    raming_actions_page_set_filter (RAMING_ACTIONS_PAGE (actions), RAMING_ACTIONS_FILTER_IN_PROGRESS);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+    raming_actions_page_set_filter (RAMING_ACTIONS_PAGE (actions), RAMING_ACTIONS_FILTER_ALL);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "measures");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (measures));
+}
+
+static void
+test_assumption_edit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RamingAssumption *macro = raming_document_find_assumption (fixture->document, "macro_aandeel");
+  GtkWidget *panel = raming_window_get_assumptions_panel (fixture->window);
+  g_autofree char *national_before = NULL;
+  GtkWidget *entry;
+
+  g_assert_nonnull (macro);
+  raming_window_set_assumptions_visible (fixture->window, TRUE);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (panel));
+
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_NATIONAL), ==, "668.000");
+  national_before = g_strdup (gui_test_summary_text (fixture->window, RAMING_TOTAL_NATIONAL));
+  g_assert_cmpstr (national_before, ==, "1.957.000");
+
+  entry = raming_assumptions_panel_get_value_entry (RAMING_ASSUMPTIONS_PANEL (panel), macro);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0,89 %");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0,95 %");
+  g_signal_emit_by_name (entry, "activate");
+
+  /* Recomputed synchronously: the labels show it before the next frame. */
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_NATIONAL), ==, "713.000");
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "afbakening_wlz", RAMING_COLUMN_NATIONAL), ==, "684.000");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_NATIONAL), ==, "2.089.000");
+  /* The realistic estimate does not rest on the macro share. */
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC), ==, "1.450.000");
+  g_assert_true (raming_document_get_modified (fixture->document));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_NATIONAL), ==, "668.000");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_NATIONAL), ==, "1.957.000");
+  g_assert_false (raming_document_get_modified (fixture->document));
+  gui_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0,89 %");
+}
+
+static void
+test_partner_coverage (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RamingPartner *gps = raming_document_find_partner (fixture->document, "huisartsen");
+  GtkWidget *cell;
+
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_REALISTIC), ==, "1.000.000");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC), ==, "1.450.000");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "partners");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  cell = gui_test_find_property_cell (fixture->window, gps, "coverage");
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (raming_property_cell_get_text (RAMING_PROPERTY_CELL (cell)), ==, "80 %");
+
+  gui_test_type_into_cell (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "0,9");
+
+  g_assert_cmpfloat (raming_partner_get_field (gps, RAMING_PARTNER_FIELD_COVERAGE), ==, 0.9);
+  g_assert_cmpstr (raming_property_cell_get_text (RAMING_PROPERTY_CELL (cell)), ==, "90 %");
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_REALISTIC), ==, "889.000");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC), ==, "1.339.000");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_GAP), ==, "3.361.000");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_REALISTIC), ==, "1.000.000");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC), ==, "1.450.000");
+  g_assert_cmpstr (raming_property_cell_get_text (RAMING_PROPERTY_CELL (cell)), ==, "80 %");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_REALISTIC), ==, "889.000");
+}
+
+static void
+test_invalid_cell (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RamingMeasure *passende = raming_document_find_measure (fixture->document, "passende_jeugdhulp");
+  GtkWidget *cell = gui_test_find_measure_cell (fixture->window, "passende_jeugdhulp", RAMING_COLUMN_ORIGINAL);
+  RamingEditableCell *editable;
+  g_autoptr(RamingCellInput) before = NULL;
+  g_autofree char *original_total = g_strdup (gui_test_summary_text (fixture->window, RAMING_TOTAL_ORIGINAL));
+  g_autofree char *realistic_total = g_strdup (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC));
+
+  g_assert_nonnull (cell);
+  editable = raming_measure_cell_get_editable (RAMING_MEASURE_CELL (cell));
+  before = raming_cell_input_ref (raming_measure_get_input (passende, RAMING_COLUMN_ORIGINAL));
+  g_assert_cmpstr (raming_measure_cell_get_text (RAMING_MEASURE_CELL (cell)), ==, "3.400.000");
+  g_assert_cmpstr (original_total, ==, "4.700.000");
+
+  gui_test_type_into_cell (GTK_WIDGET (editable), "abc");
+
+  /* The cell says why, stays open for a correction, and nothing changed. */
+  g_assert_nonnull (raming_editable_cell_get_error (editable));
+  g_assert_nonnull (strstr (raming_editable_cell_get_error (editable), "abc"));
+  g_assert_true (raming_editable_cell_get_editing (editable));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (raming_editable_cell_get_entry (editable)), "error"));
+  g_assert_true (raming_cell_input_equal (before, raming_measure_get_input (passende, RAMING_COLUMN_ORIGINAL)));
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_ORIGINAL), ==, original_total);
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC), ==, realistic_total);
+  g_assert_false (raming_document_get_modified (fixture->document));
+  g_assert_false (raming_document_get_can_undo (fixture->document));
+
+  /* Escape takes the cell back to its figure. */
+  raming_editable_cell_stop_editing (editable, FALSE);
+  g_assert_null (raming_editable_cell_get_error (editable));
+  g_assert_cmpstr (raming_measure_cell_get_text (RAMING_MEASURE_CELL (cell)), ==, "3.400.000");
+
+  /* A formula with an unknown name is taken; the engine marks the cell. */
+  gui_test_type_into_cell (GTK_WIDGET (editable), "=onbekende_naam * 2");
+  g_assert_null (raming_editable_cell_get_error (editable));
+  g_assert_false (raming_editable_cell_get_editing (editable));
+  g_assert_cmpint (raming_cell_get_kind (raming_measure_get_cell (passende, RAMING_COLUMN_ORIGINAL)), ==, RAMING_CELL_ERROR);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (editable)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (editable)), "onbekende_naam"));
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_ORIGINAL), ==, "1.300.000");
+
+  /* A status word from the cell's menu. */
+  gtk_widget_activate_action (cell, "measure-cell.set-text", "s", "Niet bekend");
+  g_assert_cmpstr (raming_measure_cell_get_text (RAMING_MEASURE_CELL (cell)), ==, "Niet bekend");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpstr (raming_measure_cell_get_text (RAMING_MEASURE_CELL (cell)), ==, "3.400.000");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_ORIGINAL), ==, "4.700.000");
+}
+
+static void
+test_save_reopen (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *cell = gui_test_find_measure_cell (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_ORIGINAL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autofree char *backup = g_strconcat (fixture->path, "~", NULL);
+  RamingWindow *again;
+
+  g_assert_nonnull (cell);
+  gui_test_type_into_cell (GTK_WIDGET (raming_measure_cell_get_editable (RAMING_MEASURE_CELL (cell))), "125.000");
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_ORIGINAL), ==, "125.000");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_ORIGINAL), ==, "4.825.000");
+  g_assert_true (raming_document_get_modified (fixture->document));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  g_assert_false (raming_document_get_modified (fixture->document));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    /* Saved documents are offered under Open Recent. */
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
+
+  again = gui_test_open_window (fixture->path);
+  g_assert_cmpstr (gui_test_cell_text (again, "consultatie_jeugd_ggz", RAMING_COLUMN_ORIGINAL), ==, "125.000");
+  g_assert_cmpstr (gui_test_summary_text (again, RAMING_TOTAL_ORIGINAL), ==, "4.825.000");
+  g_assert_false (raming_document_get_modified (raming_window_get_document (again)));
+  gui_test_close_window (again);
+
+  /* Someone else saves the file; our next save must not overwrite it
+   * silently but ask. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    GtkWindow *dialog;
+
+    g_usleep (1100000);   /* a different modification time for the etag */
+    g_file_get_contents (fixture->path, &contents, NULL, &error);
+    g_assert_no_error (error);
+    g_file_set_contents (fixture->path, contents, -1, &error);
+    g_assert_no_error (error);
+
+    gui_test_type_into_cell (GTK_WIDGET (raming_measure_cell_get_editable (RAMING_MEASURE_CELL (cell))), "130.000");
+    g_assert_false (raming_window_save (fixture->window));
+    g_assert_true (raming_document_get_modified (fixture->document));
+    dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    gui_test_respond (dialog, "overwrite");
+    g_assert_false (raming_document_get_modified (fixture->document));
+  }
+}
+
+static void
+test_broken_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *broken = g_build_filename (dir, "kapot.raming", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (broken);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RamingDocument) expected = NULL;
+  g_autofree char *message = NULL;
+  GtkWindow *dialog;
+
+  g_file_set_contents (broken, "{\"format\":\"raming\",\"version\":99}", -1, &error);
+  g_assert_no_error (error);
+  expected = raming_document_load_from_file (file, NULL, &error);
+  g_assert_null (expected);
+  message = raming_describe_open_error (file, error);
+
+  g_assert_false (raming_window_open_file (fixture->window, file));
+
+  dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, message);
+  g_test_message ("%s", message);
+
+  /* The open document is untouched. */
+  g_assert_true (raming_window_get_document (fixture->window) == fixture->document);
+  g_assert_false (raming_document_get_modified (fixture->document));
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "poh", RAMING_COLUMN_NATIONAL), ==, "668.000");
+  {
+    g_autofree char *name = g_path_get_basename (fixture->path);
+
+    g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), name));
+  }
+
+  gui_test_respond (dialog, "close");
+}
+
+static gboolean
+draft_exists (gpointer data)
+{
+  g_autoptr(GPtrArray) drafts = raming_drafts_list ();
+
+  return drafts->len > 0;
+}
+
+static void
+test_autosave_draft (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(RamingDocument) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *dir = raming_drafts_get_dir ();
+  RamingPartner *gps = raming_document_find_partner (fixture->document, "huisartsen");
+  RamingDraft *draft;
+
+  /* Under G_TEST_OPTION_ISOLATE_DIRS: a temporary data folder. */
+  g_assert_true (g_str_has_prefix (dir, g_get_tmp_dir ()) || strstr (dir, "raming") != NULL);
+  g_assert_false (draft_exists (NULL));
+
+  raming_document_edit (fixture->document, gps, "coverage", 0.9, NULL);
+  g_assert_true (raming_window_write_draft (fixture->window));
+
+  drafts = raming_drafts_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (draft->id, ==, raming_window_get_draft_id (fixture->window));
+  g_assert_nonnull (draft->original);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+
+    g_assert_true (g_file_equal (draft->original, file));
+  }
+
+  /* The adviser's file is not touched by autosave. */
+  g_file_get_contents (fixture->path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "\"coverage\": 0.8"));
+
+  restored = raming_draft_load (draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (raming_document_get_modified (restored));
+  g_assert_cmpfloat (raming_partner_get_field (raming_document_find_partner (restored, "huisartsen"),
+                                               RAMING_PARTNER_FIELD_COVERAGE), ==, 0.9);
+
+  /* Saving removes the draft. */
+  g_assert_true (raming_window_save (fixture->window));
+  g_assert_false (draft_exists (NULL));
+
+  /* And the timer writes one by itself after a change (the memory
+   * settings backend is shared with the window). */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.raming.Raming");
+
+    g_settings_set_uint (settings, "autosave-delay", 1);
+  }
+  raming_document_edit (fixture->document, gps, "coverage", 0.85, NULL);
+  g_assert_true (gui_test_wait_for (draft_exists, NULL, 8000));
+  g_test_message ("draft written by the timer");
+
+  /* Undoing back to what is saved removes it again. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_false (raming_document_get_modified (fixture->document));
+  g_assert_false (draft_exists (NULL));
+}
+
+static void
+test_measures_editing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RamingMeasure *dyslexie = raming_document_find_measure (fixture->document, "dyslexiezorg");
+  RamingMeasure *group = raming_document_find_measure (fixture->document, "afbakening_onderwijs");
+  GListModel *top = raming_document_get_measures (fixture->document);
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  guint n_top = g_list_model_get_n_items (top);
+  AdwToast *toast;
+
+  /* Outdent Dyslexiezorg out of its group, then back in. */
+  g_assert_true (raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page), dyslexie));
+  g_assert_true (gtk_widget_activate_action (page, "measures.outdent", NULL));
+  g_assert_null (raming_measure_get_parent (dyslexie));
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, n_top + 1);
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "afbakening_onderwijs", RAMING_COLUMN_REALISTIC), ==, "100.000");
+  g_assert_true (raming_measures_page_get_selected (RAMING_MEASURES_PAGE (page)) == dyslexie);
+
+  g_assert_true (gtk_widget_activate_action (page, "measures.indent", NULL));
+  g_assert_true (raming_measure_get_parent (dyslexie) == group);
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "afbakening_onderwijs", RAMING_COLUMN_REALISTIC), ==, "300.000");
+
+  /* Back in, it comes last in the group; move it up one place. */
+  {
+    g_autoptr(RamingMeasure) last = g_list_model_get_item (raming_measure_get_children (group), 2);
+    g_autoptr(RamingMeasure) middle = NULL;
+
+    g_assert_true (last == dyslexie);
+    g_assert_true (gtk_widget_activate_action (page, "measures.move-up", NULL));
+    middle = g_list_model_get_item (raming_measure_get_children (group), 1);
+    g_assert_true (middle == dyslexie);
+  }
+
+  /* Remove, with a toast whose Undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (page, "measures.remove", NULL));
+  g_assert_null (raming_document_find_measure (fixture->document, "dyslexiezorg"));
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC), ==, "1.250.000");
+  toast = raming_window_get_undo_toast (fixture->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), adw_toast_get_action_name (toast), NULL);
+  g_assert_nonnull (raming_document_find_measure (fixture->document, "dyslexiezorg"));
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC), ==, "1.450.000");
+
+  /* Add a measure; it is selected. */
+  g_assert_true (gtk_widget_activate_action (page, "measures.add-measure", NULL));
+  g_assert_nonnull (raming_document_find_measure (fixture->document, "nieuwe_maatregel"));
+  g_assert_true (raming_measures_page_get_selected (RAMING_MEASURES_PAGE (page)) ==
+                 raming_document_find_measure (fixture->document, "nieuwe_maatregel"));
+}
+
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *path = g_build_filename (dir, "tabel.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (raming_window_export (fixture->window, file, RAMING_EXPORT_CSV, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "POH bij de huisartsen"));
+  g_assert_nonnull (strstr (contents, "Totaal;;951000;;4700000;1450000"));
+  g_assert_nonnull (strstr (contents, "Gaan we verkennen"));
+}
+
+typedef struct
+{
+  const char *action;
+  const char *target;
+} ActionQuery;
+
+static gboolean
+is_action_button (GtkWidget *widget,
+                  gpointer   data)
+{
+  ActionQuery *query = data;
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), query->action) != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return query->target == NULL ||
+         (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), query->target) == 0);
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_explain_and_jump (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  GtkWidget *panel = raming_window_get_assumptions_panel (fixture->window);
+  RamingAssumption *macro = raming_document_find_assumption (fixture->document, "macro_aandeel");
+  ActionQuery query = { "win.show-assumption", "macro_aandeel" };
+  GtkWidget *button;
+
+  g_assert_true (raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page),
+                                                      raming_document_find_measure (fixture->document, "poh")));
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* “How was this computed?” names the macro share with a way to it. */
+  button = raming_gui_find_descendant (page, is_action_button, &query);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_mapped (panel));
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_assert_true (gtk_widget_get_mapped (panel));
+  g_assert_true (focus_is_in (raming_assumptions_panel_get_value_entry (RAMING_ASSUMPTIONS_PANEL (panel), macro)));
+
+  /* The realistic POH figure leads to the GPs among the partners. */
+  query.action = "win.show-partner";
+  query.target = "huisartsen";
+  button = raming_gui_find_descendant (page, is_action_button, &query);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (raming_window_get_page (fixture->window, "partners")));
+}
+
+static gboolean
+is_add_result_button (GtkWidget *widget,
+                      gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Add a result") == 0;
+}
+
+static gboolean
+is_result_amount_entry (GtkWidget *widget,
+                        gpointer   data)
+{
+  return GTK_IS_ENTRY (widget) && g_object_get_data (G_OBJECT (widget), "raming-result") != NULL &&
+         gtk_widget_get_hexpand (widget);
+}
+
+static void
+test_results_per_year (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  RamingMeasure *consultation = raming_document_find_measure (fixture->document, "consultatie_jeugd_ggz");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = g_date_time_format (now, "%Y");
+  g_autofree char *expected = g_strdup_printf ("12.000 (%s)", year);
+  GtkWidget *button;
+  GtkWidget *entry;
+
+  g_assert_true (raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page), consultation));
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_RESULT), ==, "-");
+
+  button = raming_gui_find_descendant (page, is_add_result_button, NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (raming_measure_get_results (consultation)), ==, 1);
+
+  entry = raming_gui_find_descendant (page, is_result_amount_entry, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12.000");
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_RESULT), ==, expected);
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_RESULT), ==, "963.000");
+
+  /* The result column is computed from the results now: not typed. */
+  g_assert_false (raming_editable_cell_get_editable (raming_measure_cell_get_editable (
+    RAMING_MEASURE_CELL (gui_test_find_measure_cell (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_RESULT)))));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (raming_measure_get_results (consultation)), ==, 0);
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_RESULT), ==, "951.000");
+}
+
+static gboolean
+is_links_cell_of (GtkWidget *widget,
+                  gpointer   item)
+{
+  return RAMING_IS_LINKS_CELL (widget) && raming_links_cell_get_item (RAMING_LINKS_CELL (widget)) == item;
+}
+
+static gboolean
+is_check_labelled (GtkWidget *widget,
+                   gpointer   label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+static void
+test_partners_and_actions (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *partners_page = raming_window_get_page (fixture->window, "partners");
+  GtkWidget *actions_page = raming_window_get_page (fixture->window, "actions");
+  GListModel *partners = raming_document_get_partners (fixture->document);
+  GListModel *actions = raming_document_get_actions (fixture->document);
+  guint n_partners = g_list_model_get_n_items (partners);
+  guint n_actions = g_list_model_get_n_items (actions);
+  RamingAction *action;
+  GtkWidget *cell;
+
+  raming_window_show_page (fixture->window, "partners");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_activate_action (partners_page, "partners.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, n_partners + 1);
+  g_assert_nonnull (raming_document_find_partner (fixture->document, "verwijzer"));
+  g_assert_true (gtk_widget_activate_action (partners_page, "partners.remove", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, n_partners);
+  g_assert_nonnull (raming_window_get_undo_toast (fixture->window));
+
+  raming_window_show_page (fixture->window, "actions");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_activate_action (actions_page, "actions.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions + 1);
+  /* The undo toast of the partner went with this new edit. */
+  g_assert_null (raming_window_get_undo_toast (fixture->window));
+
+  /* Give it a date in the past: it is marked overdue. */
+  action = g_list_model_get_item (actions, n_actions);
+  g_object_unref (action);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  cell = gui_test_find_property_cell (fixture->window, action, "due");
+  g_assert_nonnull (cell);
+  gui_test_type_into_cell (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "30-06-2021");
+  g_assert_nonnull (raming_editable_cell_get_error (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))));
+  g_assert_null (raming_action_get_due (action));
+  raming_editable_cell_stop_editing (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)), FALSE);
+  gui_test_type_into_cell (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "2021-07-01");
+  g_assert_cmpstr (raming_action_get_due (action), ==, "2021-07-01");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  /* Sorted in among the dated items, and marked. */
+  {
+    GListModel *shown = raming_actions_page_get_model (RAMING_ACTIONS_PAGE (actions_page));
+    g_autoptr(RamingAction) second = g_list_model_get_item (shown, 1);
+
+    g_assert_true (second == action);
+  }
+  cell = gui_test_find_property_cell (fixture->window, action, "due");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "overdue"));
+
+  /* Link it to the POH measure with the check box in its popover. */
+  {
+    GtkWidget *links = raming_gui_find_descendant (actions_page, is_links_cell_of, action);
+    GtkWidget *check;
+
+    g_assert_nonnull (links);
+    g_assert_cmpstr (raming_links_cell_get_text (RAMING_LINKS_CELL (links)), ==, "–");
+    g_signal_emit_by_name (gtk_widget_get_first_child (links), "clicked");
+    check = raming_gui_find_descendant (links, is_check_labelled, (gpointer) "POH bij de huisartsen");
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    g_assert_nonnull (raming_action_get_measures (action));
+    g_assert_cmpstr (raming_action_get_measures (action)[0], ==, "poh");
+    g_assert_null (raming_action_get_measures (action)[1]);
+    g_assert_cmpstr (raming_links_cell_get_text (RAMING_LINKS_CELL (links)), ==, "POH bij de huisartsen");
+  }
+
+  g_assert_true (gtk_widget_activate_action (actions_page, "actions.remove", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = gui_test_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/tabs", test_tabs);
+  ADD ("/window/assumption-edit", test_assumption_edit);
+  ADD ("/window/partner-coverage", test_partner_coverage);
+  ADD ("/window/invalid-cell", test_invalid_cell);
+  ADD ("/window/save-reopen", test_save_reopen);
+  ADD ("/window/broken-file", test_broken_file);
+  ADD ("/window/autosave-draft", test_autosave_draft);
+  ADD ("/window/measures-editing", test_measures_editing);
+  ADD ("/window/export", test_export);
+  ADD ("/window/explain-and-jump", test_explain_and_jump);
+  ADD ("/window/results-per-year", test_results_per_year);
+  ADD ("/window/partners-and-actions", test_partners_and_actions);
+
+  return g_test_run ();
+}
