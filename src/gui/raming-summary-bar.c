@@ -250,6 +250,7 @@ raming_summary_bar_init (RamingSummaryBar *self)
   gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
 
   add_item (self, ITEM_REALISTIC, _("Realistic estimate"),
+            /* xgettext:no-c-format */
             _("The sum of the realistic estimates, with the range that holds 80 % of the simulated outcomes"));
   add_item (self, ITEM_RESULT, _("Results so far"),
             _("The savings achieved so far"));
