@@ -244,6 +244,24 @@ bind_figure (GtkSignalListItemFactory *factory,
 }
 
 
+/* GTK 4.8 cannot wrap a column header: make each figure column as wide
+ * as its header needs in the interface language (Dutch headers are long),
+ * but never narrower than an amount with its period needs. */
+static void
+fit_column (RamingMeasuresPage *self,
+            GtkColumnViewColumn *column,
+            const char          *title,
+            int                  minimum)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
+  int width;
+
+  /* Measured in the body font, which is a little larger than the
+   * header's: that leaves room for the header's own padding. */
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  gtk_column_view_column_set_fixed_width (column, MAX (minimum, width + 12));
+}
+
 /* Only the first figure column names the municipality, as the note's
  * does; the others would not fit beside it. */
 static void
@@ -253,6 +271,7 @@ update_headers (RamingMeasuresPage *self)
                                           : g_strdup (raming_gui_column_name (RAMING_COLUMN_NATIONAL));
 
   gtk_column_view_column_set_title (self->columns[1 + RAMING_COLUMN_NATIONAL], title);
+  fit_column (self, self->columns[1 + RAMING_COLUMN_NATIONAL], title, 180);
 }
 
 static void
@@ -278,7 +297,8 @@ build_columns (RamingMeasuresPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_figure), self);
       self->columns[1 + c] = gtk_column_view_column_new (raming_gui_column_name (c), factory);
       gtk_column_view_column_set_resizable (self->columns[1 + c], TRUE);
-      gtk_column_view_column_set_fixed_width (self->columns[1 + c], c == RAMING_COLUMN_NATIONAL ? 180 : 150);
+      fit_column (self, self->columns[1 + c], raming_gui_column_name (c),
+                  c == RAMING_COLUMN_NATIONAL ? 180 : 150);
       gtk_column_view_append_column (self->column_view, self->columns[1 + c]);
       g_object_unref (self->columns[1 + c]);
     }
