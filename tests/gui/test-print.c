@@ -577,6 +577,22 @@ test_print_dialog_preview (Fixture       *fixture,
   check = raming_gui_find_descendant (GTK_WIDGET (dialog), is_include_actions_check, NULL);
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+
+  /* A picture of the Appendix tab, to look at. */
+  {
+    GtkWidget *notebook = gtk_widget_get_ancestor (check, GTK_TYPE_NOTEBOOK);
+    g_autofree char *shot = g_test_build_filename (G_TEST_BUILT, "print-dialog-appendix.png", NULL);
+    int page;
+
+    g_assert_nonnull (notebook);
+    page = gtk_notebook_page_num (GTK_NOTEBOOK (notebook), gtk_widget_get_parent (check));
+    g_assert_cmpint (page, >=, 0);
+    g_assert_cmpstr (gtk_notebook_get_tab_label_text (GTK_NOTEBOOK (notebook), gtk_widget_get_parent (check)),
+                     ==, "Appendix");
+    gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), page);
+    gui_test_wait_for_draw (GTK_WIDGET (dialog));
+    g_assert_true (gui_test_save_screenshot (GTK_WIDGET (dialog), shot));
+  }
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_APPLY);
   g_assert_true (gui_test_wait_for (file_is_there, preview, 10000));
   g_assert_true (gui_test_wait_for (no_print_operation, fixture->window, 5000));
