@@ -22,6 +22,7 @@
 #include "raming-note-renderer.h"
 #include "raming-note-table.h"
 #include "raming-print-operation.h"
+#include "raming-property-cell.h"
 
 #define EXAMPLE "zwolle-2021.raming"
 
@@ -356,6 +357,65 @@ test_print_to_file (Fixture       *fixture,
 
     g_test_message ("wrote %s.png", prefix);
   }
+}
+
+/* The text of the line in @text that starts with @prefix (after spaces). */
+static char *
+line_starting (const char *text,
+               const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strchug (lines[i]), prefix))
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+/* An edit made in the window is in the next print: the totals and the
+ * uncertainty band, worked out again when printing starts. */
+static void
+test_print_after_edit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *before_path = temp_path (fixture, "before.pdf");
+  g_autofree char *after_path = temp_path (fixture, "after.pdf");
+  RamingPartner *gps = raming_document_find_partner (fixture->document, "huisartsen");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RamingNoteTable) table = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *band_before = NULL;
+  g_autofree char *band_after = NULL;
+  g_autofree char *total_after = NULL;
+  GtkWidget *cell;
+
+  g_assert_true (raming_window_print_to_file (fixture->window, before_path, NULL, &error));
+  g_assert_no_error (error);
+  before = pdf_to_text (before_path);
+
+  raming_window_show_page (fixture->window, "partners");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  cell = gui_test_find_property_cell (fixture->window, gps, "coverage");
+  g_assert_nonnull (cell);
+  gui_test_type_into_cell (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "0,9");
+  g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_REALISTIC), ==, "1.339.000");
+
+  g_assert_true (raming_window_print_to_file (fixture->window, after_path, NULL, &error));
+  g_assert_no_error (error);
+  after = pdf_to_text (after_path);
+
+  total_after = line_starting (after, "Totaal");
+  g_assert_nonnull (total_after);
+  g_assert_nonnull (strstr (total_after, "1.339.000"));
+  band_before = line_starting (before, "Bandbreedte");
+  band_after = line_starting (after, "Bandbreedte");
+  g_assert_nonnull (band_before);
+  g_assert_nonnull (band_after);
+  g_test_message ("before: %s\nafter:  %s", band_before, band_after);
+  g_assert_cmpstr (band_before, !=, band_after);
+  table = raming_note_table_new (fixture->document, RAMING_LANGUAGE_NL);
+  g_assert_true (g_str_has_prefix (raming_note_table_get_band_text (table), band_after));
 }
 
 static void
@@ -895,6 +955,12 @@ label_is_shown (gpointer data)
   return raming_gui_find_descendant (args[0], is_label_with_text, args[1]) != NULL;
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 static GtkFileFilter *
 find_filter (GtkFileChooser *chooser,
              const char     *pattern_name)
@@ -950,6 +1016,58 @@ test_export_dialog (Fixture       *fixture,
   args[0] = fixture->window;
   args[1] = (gpointer) "Exported “zwolle-2021 - bijlage.odt”";
   g_assert_true (gui_test_wait_for (label_is_shown, args, 3000));
+
+  /* The toast's Open: with the system's applications hidden from the
+   * test, nothing can open an ODT, and the window says so. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (expected);
+    g_autofree char *uri = g_file_get_uri (file);
+    GtkWindow *error_dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-export", "s", uri));
+    g_assert_true (gui_test_wait_for (message_dialog_shown, NULL, 5000));
+    error_dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (error_dialog)), ==,
+                     "Could Not Open the Exported File");
+    gui_test_respond (error_dialog, "close");
+  }
+
+  /* Again: “….pdf” with the ODT filter is the ODT that is there now,
+   * which the chooser did not ask about; the window does. */
+  {
+    GStatBuf stat_before, stat_after;
+    GtkWindow *replace;
+
+    g_assert_cmpint (g_stat (expected, &stat_before), ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+    gui_test_spin (100);
+    dialog = gui_test_find_dialog (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), find_filter (GTK_FILE_CHOOSER (dialog), "*.odt"));
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "zwolle-2021 - bijlage.pdf");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+    g_assert_true (gui_test_wait_for (message_dialog_shown, NULL, 5000));
+    replace = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (replace)), ==, "Replace the File?");
+    gui_test_respond (replace, "cancel");
+    g_assert_cmpint (g_stat (expected, &stat_after), ==, 0);
+    g_assert_cmpint (stat_after.st_ino, ==, stat_before.st_ino);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+    gui_test_spin (100);
+    dialog = gui_test_find_dialog (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), find_filter (GTK_FILE_CHOOSER (dialog), "*.odt"));
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "zwolle-2021 - bijlage.pdf");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    g_assert_true (gui_test_wait_for (message_dialog_shown, NULL, 5000));
+    gui_test_respond (gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG), "replace");
+    /* Written anew (atomically: a new file in its place). */
+    g_assert_cmpint (g_stat (expected, &stat_after), ==, 0);
+    g_assert_cmpint (stat_after.st_ino, !=, stat_before.st_ino);
+  }
 }
 
 /* ---------------------------------------------------------------- */
@@ -1114,6 +1232,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/print/to-file", test_print_to_file);
+  ADD ("/print/after-edit", test_print_after_edit);
   ADD ("/print/landscape", test_print_landscape);
   ADD ("/print/page-setup", test_print_page_setup);
   ADD ("/print/actions", test_print_actions);
