@@ -54,11 +54,33 @@ fixture_set_up (Fixture       *fixture,
   fixture->document = raming_window_get_document (fixture->window);
 }
 
+/* The example's copy and what the test wrote beside it. */
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gui_test_close_window (fixture->window);
+  remove_dir (fixture->dir);
   g_clear_object (&fixture->settings);
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -312,7 +334,8 @@ static void
 test_print_to_file (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *path = temp_path (fixture, "printed.pdf");
+  /* Kept in the build directory, to look at. */
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "printed.pdf", NULL);
   g_autofree char *export_path = temp_path (fixture, "exported.pdf");
   g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
   g_autoptr(GError) error = NULL;
