@@ -382,6 +382,45 @@ test_print_to_file (Fixture       *fixture,
   }
 }
 
+/* A table longer than a page: every page is printed, each with its
+ * number, and the header repeated where the table goes on. */
+static void
+test_print_pages (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = temp_path (fixture, "long.pdf");
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pages = NULL;
+  g_auto(GStrv) page_texts = NULL;
+  guint n_pages = 0;
+
+  for (guint i = 0; i < 60; i++)
+    g_assert_true (gtk_widget_activate_action (page, "measures.add-measure", NULL));
+
+  g_assert_true (raming_window_print_to_file (fixture->window, path, &n_pages, &error));
+  g_assert_no_error (error);
+  pages = pdf_info (path, "Pages");
+  g_test_message ("60 more measures: %u pages", n_pages);
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_cmpint (atoi (pages), ==, n_pages);
+
+  text = pdf_to_text (path);
+  page_texts = g_strsplit (text, "\f", -1);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *page_of = g_strdup_printf ("Pagina %u van %u", p + 1, n_pages);
+
+      g_assert_nonnull (strstr (page_texts[p], page_of));
+      g_assert_nonnull (strstr (page_texts[p], "Maatregel"));
+      if (p > 0)
+        g_assert_nonnull (strstr (page_texts[p], "(vervolg)"));
+    }
+  g_assert_nonnull (strstr (page_texts[0], "POH bij de huisartsen"));
+  g_assert_nonnull (strstr (page_texts[n_pages - 1], "Bronnen"));
+}
+
 /* The text of the line in @text that starts with @prefix (after spaces). */
 static char *
 line_starting (const char *text,
@@ -1256,6 +1295,7 @@ main (int   argc,
 
   ADD ("/print/to-file", test_print_to_file);
   ADD ("/print/after-edit", test_print_after_edit);
+  ADD ("/print/pages", test_print_pages);
   ADD ("/print/landscape", test_print_landscape);
   ADD ("/print/page-setup", test_print_page_setup);
   ADD ("/print/actions", test_print_actions);
