@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "raming-actions-page.h"
@@ -1079,6 +1080,9 @@ raming_window_print_to_file (RamingWindow  *self,
     *n_pages = raming_print_operation_get_n_pages (operation);
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     return TRUE;
+
+  /* GTK has begun the file before anything failed: not a PDF to keep. */
+  g_unlink (path);
   if (error != NULL && *error == NULL &&
       !raming_print_operation_get_error (operation, error))
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The print system reported an error."));

@@ -546,6 +546,21 @@ test_print_page_setup (Fixture       *fixture,
   g_assert_no_error (error);
   size = pdf_info (path, "Page size");
   g_assert_cmpstr (size, ==, "612 x 792 pts (letter)");
+
+  /* Paper too small for the table: a message, not a broken page. */
+  {
+    g_autofree char *tiny_path = temp_path (fixture, "tiny.pdf");
+    g_autoptr(GtkPageSetup) tiny = gtk_page_setup_new ();
+    GtkPaperSize *label = gtk_paper_size_new_custom ("label", "Label", 100, 60, GTK_UNIT_POINTS);
+
+    gtk_page_setup_set_paper_size_and_default_margins (tiny, label);
+    gtk_paper_size_free (label);
+    raming_print_store_page_setup (fixture->settings, tiny);
+    g_assert_false (raming_window_print_to_file (fixture->window, tiny_path, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_test_message ("%s", error->message);
+    g_assert_false (g_file_test (tiny_path, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void
