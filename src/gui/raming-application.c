@@ -306,6 +306,8 @@ raming_application_startup (GApplication *application)
     { "win.save", { "<Primary>s", NULL } },
     { "win.save-as", { "<Primary><Shift>s", NULL } },
     { "win.export", { "<Primary>e", NULL } },
+    { "win.print", { "<Primary>p", NULL } },
+    { "win.copy-table", { "<Primary><Shift>c", NULL } },
     { "win.close", { "<Primary>w", NULL } },
     { "win.undo", { "<Primary>z", NULL } },
     { "win.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },

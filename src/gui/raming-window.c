@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "raming-actions-page.h"
@@ -18,7 +19,9 @@
 #include "raming-gui-resources.h"
 #include "raming-gui-util.h"
 #include "raming-measures-page.h"
+#include "raming-note-table.h"
 #include "raming-partners-page.h"
+#include "raming-print-operation.h"
 #include "raming-summary-bar.h"
 #include "raming-window.h"
 
@@ -61,6 +64,7 @@ struct _RamingWindow
   char *draft_id;
   guint autosave_id;
   AdwToast *undo_toast;
+  RamingPrintOperation *print_operation;
 
   guint close_confirmed : 1;
   guint close_after_save : 1;
@@ -161,6 +165,8 @@ update_actions (RamingWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_document);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_document);
   gtk_widget_action_set_enabled (widget, "win.export", has_document);
+  gtk_widget_action_set_enabled (widget, "win.copy-table", has_document);
+  gtk_widget_action_set_enabled (widget, "win.print", has_document && self->print_operation == NULL);
 }
 
 /* ---------------------------------------------------------------- */
@@ -660,22 +666,164 @@ export_language (RamingWindow *self)
   return raming_document_get_language (self->document);
 }
 
-/* Writes the note table as CSV or JSON, in the export language of the
- * preferences, with the action items when the preferences say so. */
+static RamingExportOptions
+export_options (RamingWindow *self)
+{
+  RamingExportOptions options = { FALSE, FALSE };
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *orientation = g_settings_get_string (self->settings, "page-orientation");
+
+      options.include_actions = g_settings_get_boolean (self->settings, "include-actions-in-appendix");
+      options.landscape = g_strcmp0 (orientation, "landscape") == 0;
+    }
+  return options;
+}
+
+/* Writes the appendix in @format (atomically: a failed export leaves
+ * the old file as it was), in the export language of the preferences,
+ * with the action items and the page orientation the preferences and
+ * the last print say. The Export dialog writes through this. */
 gboolean
 raming_window_export (RamingWindow        *self,
                       GFile               *file,
                       RamingExportFormat   format,
                       GError             **error)
 {
-  RamingExportOptions options = { FALSE };
+  RamingExportOptions options;
 
   g_return_val_if_fail (RAMING_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (format >= 0 && format < RAMING_EXPORT_N_FORMATS, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->settings != NULL)
-    options.include_actions = g_settings_get_boolean (self->settings, "include-actions-in-appendix");
+  options = export_options (self);
   return raming_export_to_file (self->document, format, export_language (self), &options, file, error);
+}
+
+/* The name the Export dialog suggests: the document's name and the word
+ * for appendix in the language of the export, not of the desktop. */
+char *
+raming_window_get_export_name (RamingWindow       *self,
+                               RamingExportFormat  format)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (format >= 0 && format < RAMING_EXPORT_N_FORMATS, NULL);
+
+  name = display_name (self);
+  if (g_str_has_suffix (name, ".raming"))
+    name[strlen (name) - strlen (".raming")] = '\0';
+  return g_strdup_printf ("%s - %s.%s", name,
+                          export_language (self) == RAMING_LANGUAGE_EN ? "appendix" : "bijlage",
+                          raming_export_format_extension (format));
+}
+
+static const struct {
+  RamingExportFormat format;
+  const char *name;
+  const char *patterns[3];
+} export_filters[] = {
+  { RAMING_EXPORT_PDF, N_("PDF, as printed (*.pdf)"), { "*.pdf", NULL } },
+  { RAMING_EXPORT_ODT, N_("OpenDocument text for Writer or Word (*.odt)"), { "*.odt", NULL } },
+  { RAMING_EXPORT_HTML, N_("Web page (*.html)"), { "*.html", "*.htm", NULL } },
+  { RAMING_EXPORT_MD, N_("Markdown (*.md)"), { "*.md", "*.markdown", NULL } },
+  { RAMING_EXPORT_CSV, N_("CSV for spreadsheets (*.csv)"), { "*.csv", NULL } },
+  { RAMING_EXPORT_JSON, N_("JSON (*.json)"), { "*.json", NULL } },
+};
+
+/* The format of the filter chosen in the dialog. A portal gives back a
+ * copy of the filter: then its name tells. */
+static RamingExportFormat
+filter_format (GtkFileFilter *filter)
+{
+  const char *name;
+
+  if (filter == NULL)
+    return RAMING_EXPORT_INVALID;
+  if (g_object_get_data (G_OBJECT (filter), "raming-format") != NULL)
+    return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "raming-format")) - 1;
+  name = gtk_file_filter_get_name (filter);
+  for (guint i = 0; i < G_N_ELEMENTS (export_filters); i++)
+    if (g_strcmp0 (name, _(export_filters[i].name)) == 0)
+      return export_filters[i].format;
+  return RAMING_EXPORT_INVALID;
+}
+
+static RamingExportFormat
+name_format (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_filters); i++)
+    for (guint k = 0; export_filters[i].patterns[k] != NULL; k++)
+      {
+        g_autofree char *lower = g_ascii_strdown (name, -1);
+
+        if (g_str_has_suffix (lower, export_filters[i].patterns[k] + 1))
+          return export_filters[i].format;
+      }
+  return RAMING_EXPORT_INVALID;
+}
+
+/* The chosen filter decides the format; the name is made to end as the
+ * format's files do (“nota.pdf” with the ODT filter becomes “nota.odt”). */
+static GFile *
+file_for_format (GFile              *chosen,
+                 RamingExportFormat  format)
+{
+  g_autofree char *name = g_file_get_basename (chosen);
+  g_autoptr(GFile) parent = g_file_get_parent (chosen);
+  RamingExportFormat named = name_format (name);
+  g_autofree char *fixed = NULL;
+
+  if (named == format || parent == NULL)
+    return g_object_ref (chosen);
+  if (named != RAMING_EXPORT_INVALID)
+    *strrchr (name, '.') = '\0';
+  fixed = g_strconcat (name, ".", raming_export_format_extension (format), NULL);
+  return g_file_get_child (parent, fixed);
+}
+
+static void
+export_and_report (RamingWindow       *self,
+                   GFile              *file,
+                   RamingExportFormat  format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+
+  if (raming_window_export (self, file, format, &error))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      /* Translators: %s is the name of the exported file */
+      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), escaped);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-export");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
+
+      raming_window_show_error (self, _("Could Not Export the Appendix"), message);
+    }
+}
+
+static void
+on_export_replace_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            RamingWindow     *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "raming-file");
+  int format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "raming-format"));
+
+  if (g_str_equal (response, "replace"))
+    export_and_report (self, file, format);
 }
 
 static void
@@ -685,32 +833,43 @@ on_export_response (GtkNativeDialog *native,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-      RamingExportFormat format = RAMING_EXPORT_CSV;
+      GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+      g_autofree char *chosen_name = g_file_get_basename (chosen);
+      RamingExportFormat format = filter_format (gtk_file_chooser_get_filter (chooser));
+      g_autoptr(GFile) file = NULL;
 
-      if (g_str_has_suffix (name, ".json"))
-        format = RAMING_EXPORT_JSON;
-      else if (g_str_has_suffix (name, ".csv"))
-        format = RAMING_EXPORT_CSV;
-      else if (filter != NULL && g_object_get_data (G_OBJECT (filter), "raming-format") != NULL)
-        format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "raming-format")) - 1;
+      if (format == RAMING_EXPORT_INVALID)
+        format = name_format (chosen_name);
+      if (format == RAMING_EXPORT_INVALID)
+        format = RAMING_EXPORT_PDF;
+      file = file_for_format (chosen, format);
 
-      if (raming_window_export (self, file, format, &error))
+      /* The dialog asked about replacing the name that was typed, not
+       * about the one with the extension put right. */
+      if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
         {
-          /* Translators: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("Exported the table to “%s”"), name);
+          g_autofree char *name = g_file_get_basename (file);
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the File?"), NULL);
 
-          raming_window_add_toast (self, message, FALSE);
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                          _("A file named “%s” already exists. Replacing it overwrites its contents."),
+                                          name);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "replace", _("_Replace"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_object_set_data_full (G_OBJECT (dialog), "raming-file", g_steal_pointer (&file), g_object_unref);
+          g_object_set_data (G_OBJECT (dialog), "raming-format", GINT_TO_POINTER (format));
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_replace_response), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
         }
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
-
-          raming_window_show_error (self, _("Could Not Export the Table"), message);
-        }
+        export_and_report (self, file, format);
     }
 
   gtk_native_dialog_destroy (native);
@@ -725,32 +884,233 @@ export_action (GtkWidget  *widget,
 {
   RamingWindow *self = RAMING_WINDOW (widget);
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  g_autofree char *name = display_name (self);
-  g_autofree char *file_name = NULL;
+  g_autofree char *file_name = raming_window_get_export_name (self, RAMING_EXPORT_PDF);
 
-  if (g_str_has_suffix (name, ".raming"))
-    name[strlen (name) - strlen (".raming")] = '\0';
-  file_name = g_strconcat (name, ".csv", NULL);
-
-  native = gtk_file_chooser_native_new (_("Export Table"), GTK_WINDOW (self),
+  native = gtk_file_chooser_native_new (_("Export the Appendix"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  gtk_file_filter_set_name (csv, _("CSV for spreadsheets (*.csv)"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  g_object_set_data (G_OBJECT (csv), "raming-format", GINT_TO_POINTER (RAMING_EXPORT_CSV + 1));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), csv);
-  gtk_file_filter_set_name (json, _("JSON (*.json)"));
-  gtk_file_filter_add_pattern (json, "*.json");
-  g_object_set_data (G_OBJECT (json), "raming-format", GINT_TO_POINTER (RAMING_EXPORT_JSON + 1));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
+  for (guint i = 0; i < G_N_ELEMENTS (export_filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+      gtk_file_filter_set_name (filter, _(export_filters[i].name));
+      for (guint k = 0; export_filters[i].patterns[k] != NULL; k++)
+        gtk_file_filter_add_pattern (filter, export_filters[i].patterns[k]);
+      gtk_file_filter_add_mime_type (filter, raming_export_format_mime_type (export_filters[i].format));
+      g_object_set_data (G_OBJECT (filter), "raming-format", GINT_TO_POINTER (export_filters[i].format + 1));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      if (export_filters[i].format == RAMING_EXPORT_PDF)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+
+  /* Next to the document, where the adviser will look for it. */
+  if (raming_document_get_file (self->document) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (raming_document_get_file (self->document));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_export_launched (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RamingWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    raming_window_show_error (self, _("Could Not Open the Exported File"), error->message);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL),
+                                           G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_export_launched, g_object_ref (self));
+}
+
+/* ---------------------------------------------------------------- */
+/* Copying the table */
+
+/* The table for pasting: as a table into a word processor or an e-mail
+ * (text/html), as tab-separated cells into a spreadsheet or an editor
+ * (text/plain). */
+static void
+copy_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  g_autoptr(RamingNoteTable) table = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  GdkContentProvider *providers[2];
+  char *html;
+  char *text;
+
+  if (self->document == NULL)
+    return;
+
+  table = raming_note_table_new (self->document, export_language (self));
+  html = raming_export_table_html_fragment (table);
+  text = raming_export_table_plain_text (table);
+  {
+    g_autoptr(GBytes) html_bytes = g_bytes_new_take (html, strlen (html));
+    g_autoptr(GBytes) text_bytes = g_bytes_new_take (text, strlen (text));
+
+    providers[0] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+    providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", text_bytes);
+  }
+  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), content);
+
+  raming_window_add_toast (self, _("Table copied"), FALSE);
+}
+
+/* ---------------------------------------------------------------- */
+/* Printing */
+
+static RamingPrintOperation *
+new_print_operation (RamingWindow *self)
+{
+  return raming_print_operation_new (self->document, export_language (self), self->settings);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               RamingWindow            *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      /* It hands over its error once (and warns when there is none). */
+      gtk_print_operation_get_error (operation, &error);
+      raming_window_show_error (self, _("Could Not Print the Appendix"),
+                                error != NULL ? error->message : _("The print system reported an error."));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_CANCEL &&
+           raming_print_operation_get_error (RAMING_PRINT_OPERATION (operation), &error))
+    raming_window_show_error (self, _("Could Not Print the Appendix"), error->message);
+
+  if (self->print_operation == RAMING_PRINT_OPERATION (operation))
+    g_clear_object (&self->print_operation);
+  update_actions (self);
+}
+
+/* The print dialog, with the page setup in it and an “Appendix” tab for
+ * the action items; its Preview shows the same pages. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  g_autoptr(RamingPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (self->document == NULL || self->print_operation != NULL)
+    return;
+
+  operation = new_print_operation (self);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  self->print_operation = g_object_ref (operation);
+  update_actions (self);
+
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* When the run fails at once, “done” may not come. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation == operation)
+    {
+      g_clear_object (&self->print_operation);
+      update_actions (self);
+      raming_window_show_error (self, _("Could Not Print the Appendix"),
+                                error != NULL ? error->message : _("The print system reported an error."));
+    }
+}
+
+/* The print operation of the Print dialog, running now; NULL if none. */
+GtkPrintOperation *
+raming_window_get_print_operation (RamingWindow *self)
+{
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  return self->print_operation ? GTK_PRINT_OPERATION (self->print_operation) : NULL;
+}
+
+/* What Print does, without the dialog: the pages into a PDF at @path,
+ * through the print system (not the PDF exporter). Returns the number
+ * of pages in @n_pages. */
+gboolean
+raming_window_print_to_file (RamingWindow  *self,
+                             const char    *path,
+                             guint         *n_pages,
+                             GError       **error)
+{
+  g_autoptr(RamingPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (RAMING_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  operation = new_print_operation (self);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (self), error);
+  if (n_pages != NULL)
+    *n_pages = raming_print_operation_get_n_pages (operation);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    return TRUE;
+
+  /* GTK has begun the file before anything failed: not a PDF to keep. */
+  g_unlink (path);
+  if (error != NULL && *error == NULL &&
+      !raming_print_operation_get_error (operation, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The print system reported an error."));
+  return FALSE;
+}
+
+static void
+on_page_setup_done (GtkPageSetup *page_setup,
+                    gpointer      user_data)
+{
+  g_autoptr(RamingWindow) self = user_data;
+
+  /* NULL when the dialog was cancelled. */
+  if (page_setup != NULL)
+    raming_print_store_page_setup (self->settings, page_setup);
+}
+
+static void
+page_setup_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  g_autoptr(GtkPageSetup) page_setup = raming_print_load_page_setup (self->settings);
+  g_autoptr(GtkPrintSettings) print_settings = raming_print_load_print_settings (self->settings);
+
+  gtk_print_run_page_setup_dialog_async (GTK_WINDOW (self), page_setup, print_settings,
+                                         on_page_setup_done, g_object_ref (self));
 }
 
 /* ---------------------------------------------------------------- */
@@ -1089,6 +1449,7 @@ raming_window_dispose (GObject *object)
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
   g_clear_object (&self->undo_toast);
+  g_clear_object (&self->print_operation);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAMING_TYPE_WINDOW);
 
@@ -1204,6 +1565,10 @@ raming_window_class_init (RamingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-table", NULL, copy_table_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

@@ -30,6 +30,13 @@ gboolean        raming_window_export           (RamingWindow   *self,
                                                 GFile          *file,
                                                 RamingExportFormat format,
                                                 GError        **error);
+char           *raming_window_get_export_name  (RamingWindow   *self,
+                                                RamingExportFormat format);
+gboolean        raming_window_print_to_file    (RamingWindow   *self,
+                                                const char     *path,
+                                                guint          *n_pages,
+                                                GError        **error);
+GtkPrintOperation *raming_window_get_print_operation (RamingWindow *self);
 void            raming_window_set_draft_id     (RamingWindow   *self,
                                                 const char     *draft_id);
 const char     *raming_window_get_draft_id     (RamingWindow   *self);

@@ -303,6 +303,63 @@ test_shortcuts_and_about (void)
   gtk_window_destroy (GTK_WINDOW (shortcuts));
 }
 
+static gboolean
+same_accel (const char *a,
+            const char *b)
+{
+  guint key_a, key_b;
+  GdkModifierType mods_a, mods_b;
+
+  return gtk_accelerator_parse (a, &key_a, &mods_a) && gtk_accelerator_parse (b, &key_b, &mods_b) &&
+         key_a == key_b && mods_a == mods_b;
+}
+
+/* Printing, exporting and copying the table have their keys, and the
+ * Keyboard Shortcuts window lists the same keys. */
+static void
+test_print_accels (void)
+{
+  static const struct {
+    const char *action;
+    const char *accel;
+  } expected[] = {
+    { "win.print", "<Primary>p" },
+    { "win.export", "<Primary>e" },
+    { "win.copy-table", "<Primary><Shift>c" },
+  };
+  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/raming/Raming/raming-shortcuts-window.ui");
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        if (accelerator != NULL)
+          g_ptr_array_add (listed, accelerator);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                                     expected[i].action);
+      gboolean in_window = FALSE;
+
+      g_assert_nonnull (accels);
+      g_assert_nonnull (accels[0]);
+      g_assert_true (same_accel (accels[0], expected[i].accel));
+      for (guint k = 0; k < listed->len; k++)
+        in_window |= same_accel (listed->pdata[k], expected[i].accel);
+      if (!in_window)
+        g_error ("%s (%s) is not in the Keyboard Shortcuts window", expected[i].action, expected[i].accel);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/application/preferences", test_preferences);
   g_test_add_func ("/application/window-size", test_window_size);
   g_test_add_func ("/application/shortcuts", test_shortcuts_and_about);
+  g_test_add_func ("/application/print-accels", test_print_accels);
 
   return g_test_run ();
 }
