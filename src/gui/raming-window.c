@@ -1380,7 +1380,9 @@ on_toast_dismissed (RamingWindow *self,
     g_clear_object (&self->undo_toast);
 }
 
-/* With @undo, the toast's button undoes the last step; the window keeps
+/* @message is plain text: a toast title is Pango markup in libadwaita 1.2,
+ * and a measure called "Dyslexie & onderwijs <pilot>" must show as such.
+ * With @undo, the toast's button undoes the last step; the window keeps
  * the toast to withdraw it when the next edit makes that Undo mean
  * something else. */
 void
@@ -1388,11 +1390,14 @@ raming_window_add_toast (RamingWindow *self,
                          const char   *message,
                          gboolean      undo)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (RAMING_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
 
-  toast = adw_toast_new (message);
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   if (undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));

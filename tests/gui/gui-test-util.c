@@ -87,8 +87,36 @@ gui_test_init (int    *argc,
   return -1;
 }
 
+static GPtrArray *temporary_dirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_temporary_dirs (void)
+{
+  for (guint i = 0; temporary_dirs != NULL && i < temporary_dirs->len; i++)
+    remove_tree (temporary_dirs->pdata[i]);
+  g_clear_pointer (&temporary_dirs, g_ptr_array_unref);
+}
+
 /* A copy of an example in a fresh temporary folder, so that saving does
- * not touch the source tree. */
+ * not touch the source tree; the folder goes when the test program ends. */
 char *
 gui_test_copy_example (const char *name)
 {
@@ -100,6 +128,12 @@ gui_test_copy_example (const char *name)
   gsize length;
 
   g_assert_nonnull (dir);
+  if (temporary_dirs == NULL)
+    {
+      temporary_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_temporary_dirs);
+    }
+  g_ptr_array_add (temporary_dirs, g_strdup (dir));
   g_file_get_contents (source, &contents, &length, &error);
   g_assert_no_error (error);
   target = g_build_filename (dir, name, NULL);
