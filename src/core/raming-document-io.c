@@ -1156,7 +1156,11 @@ check_references (Reader  *reader,
 }
 
 /* json-glib parses recursively: a hostile file nested ten thousand deep
- * must be refused before it gets there. */
+ * must be refused before it gets there. json-glib 1.6 also reads on after
+ * the first value and keeps only the last one (leaking the others), so
+ * "{…}{…}" would open as the second document: a value that starts after
+ * the first is refused here too. Comments, which json-glib allows, are
+ * skipped so that brackets in them count for nothing. */
 static gboolean
 check_nesting (const char  *data,
                gsize        length,
@@ -1164,8 +1168,13 @@ check_nesting (const char  *data,
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean seen_value = FALSE;
+  gsize i = 0;
 
-  for (gsize i = 0; i < length; i++)
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;  /* a byte order mark, as some editors write */
+
+  for (; i < length; i++)
     {
       char c = data[i];
 
@@ -1176,6 +1185,25 @@ check_nesting (const char  *data,
           else if (c == '"')
             in_string = FALSE;
           continue;
+        }
+      if (c == '/' && i + 1 < length && data[i + 1] == '*')
+        {
+          const char *end = g_strstr_len (data + i + 2, length - i - 2, "*/");
+
+          if (end == NULL)
+            break;  /* json-glib reports the unfinished comment */
+          i = end - data + 1;
+          continue;
+        }
+      if (depth == 0 && !g_ascii_isspace (c))
+        {
+          if (seen_value && (c == '{' || c == '['))
+            {
+              g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_NOT_JSON,
+                           _("The file is damaged or not a Raming document (there is more after its end)"));
+              return FALSE;
+            }
+          seen_value = TRUE;
         }
       if (c == '"')
         in_string = TRUE;
