@@ -8,6 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "raming-cell-input.h"
 #include "raming-error.h"
@@ -707,6 +709,31 @@ raming_cell_input_to_json (RamingCellInput *self)
   return node;
 }
 
+/* Number fields refuse an exponent (“1e5” is not a number there), yet
+ * raming_format_plain() gives one to numbers below 10^-10: the text shown
+ * for editing writes such an amount out in full, so that it reads back. */
+static char *
+amount_to_text (double          amount,
+                RamingLanguage  language)
+{
+  g_autofree char *plain = raming_format_plain (amount, language);
+  const char *e = strchr (plain, 'e');
+  int exponent;
+  GString *out;
+
+  if (e == NULL || (exponent = atoi (e + 1)) >= 0)
+    return g_steal_pointer (&plain);
+
+  out = g_string_new (amount < 0 ? "-0" : "0");
+  g_string_append_c (out, language == RAMING_LANGUAGE_NL ? ',' : '.');
+  for (int i = 1; i < -exponent; i++)
+    g_string_append_c (out, '0');
+  for (const char *p = plain; p < e; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
 /* The text an adviser sees when editing the cell. */
 char *
 raming_cell_input_to_text (RamingCellInput *self,
@@ -719,7 +746,7 @@ raming_cell_input_to_text (RamingCellInput *self,
     case RAMING_CELL_INPUT_BLANK:
       return g_strdup ("");
     case RAMING_CELL_INPUT_AMOUNT:
-      return raming_format_plain (self->amount, language);
+      return amount_to_text (self->amount, language);
     case RAMING_CELL_INPUT_FORMULA:
       return g_strdup (self->formula_text);
     case RAMING_CELL_INPUT_STATUS:
