@@ -1155,6 +1155,60 @@ check_references (Reader  *reader,
   return TRUE;
 }
 
+/* json-glib reads a number such as 1e999 as infinity, which cannot be
+ * written back: kept in a member this version does not know, it would
+ * make the next save unreadable. Known members are checked as they are
+ * read; this finds such a number anywhere else. */
+static gboolean
+check_finite_numbers (JsonNode    *node,
+                      const char  *path,
+                      GError     **error)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          {
+            g_autofree char *sub = path[0] != '\0' ? g_strdup_printf ("%s.%s", path, (char *) l->data)
+                                                   : g_strdup (l->data);
+
+            if (!check_finite_numbers (json_object_get_member (object, l->data), sub, error))
+              return FALSE;
+          }
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+
+            if (!check_finite_numbers (json_array_get_element (array, i), sub, error))
+              return FALSE;
+          }
+      }
+      break;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+          !isfinite (json_node_get_double (node)))
+        {
+          set_invalid (error, path, _("the number is too large to be read"));
+          return FALSE;
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+  return TRUE;
+}
+
 /* json-glib parses recursively: a hostile file nested ten thousand deep
  * must be refused before it gets there. json-glib 1.6 also reads on after
  * the first value and keeps only the last one (leaking the others), so
@@ -1337,7 +1391,8 @@ raming_document_load_from_data (const char  *data,
   ok = ok &&
        read_partners (&reader, root, error) &&
        read_actions (&reader, root, error) &&
-       check_references (&reader, error);
+       check_references (&reader, error) &&
+       check_finite_numbers (root_node, "", error);
 
   g_hash_table_unref (reader.measure_ids);
   g_hash_table_unref (reader.source_ids);
