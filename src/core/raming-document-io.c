@@ -1414,6 +1414,59 @@ raming_document_load_from_data (const char  *data,
   return g_steal_pointer (&document);
 }
 
+static void
+set_too_large (GError **error)
+{
+  g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_TOO_LARGE,
+               _("The file is larger than %d MB; a Raming document never is"),
+               RAMING_MAX_FILE_SIZE / (1024 * 1024));
+}
+
+/* g_file_load_contents() without a limit: a device such as /dev/zero, or
+ * a file that grows after its size was asked, reports a small size and
+ * then fills the memory. This stops one byte past the limit. */
+static gboolean
+load_contents_at_most (GFile         *file,
+                       GCancellable  *cancellable,
+                       char         **data,
+                       gsize         *length,
+                       char         **etag,
+                       GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) contents = g_byte_array_new ();
+  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return FALSE;
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024,
+                                      cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      if (contents->len + (gsize) n > RAMING_MAX_FILE_SIZE)
+        {
+          set_too_large (error);
+          return FALSE;
+        }
+      g_byte_array_append (contents, buffer, n);
+    }
+
+  /* As g_file_load_contents(): the etag of what was read. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE, cancellable, NULL);
+  *etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+  *length = contents->len;
+  g_byte_array_append (contents, (const guint8 *) "", 1);
+  *data = (char *) g_byte_array_free (g_steal_pointer (&contents), FALSE);
+  return TRUE;
+}
+
 RamingDocument *
 raming_document_load_from_file (GFile         *file,
                                 GCancellable  *cancellable,
@@ -1444,13 +1497,11 @@ raming_document_load_from_file (GFile         *file,
     }
   if (g_file_info_get_size (info) > RAMING_MAX_FILE_SIZE)
     {
-      g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MB; a Raming document never is"),
-                   RAMING_MAX_FILE_SIZE / (1024 * 1024));
+      set_too_large (error);
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, &etag, error))
+  if (!load_contents_at_most (file, cancellable, &data, &length, &etag, error))
     return NULL;
 
   if (!(document = raming_document_load_from_data (data, length, error)))
