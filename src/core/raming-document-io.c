@@ -1838,7 +1838,7 @@ raming_document_save_to_file (RamingDocument  *self,
     etag = _raming_document_get_etag (self);
 
   if (!g_file_replace_contents (file, data, length, etag, TRUE,
-                                G_FILE_CREATE_NONE, &new_etag, cancellable, &local_error))
+                                G_FILE_CREATE_REPLACE_DESTINATION, &new_etag, cancellable, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_CHANGED_ON_DISK,
