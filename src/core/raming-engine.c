@@ -1453,6 +1453,11 @@ on_document_notify (RamingDocument *doc,
       else
         self->band_dirty = TRUE;
     }
+  else if (g_str_equal (pspec->name, "language"))
+    {
+      /* Messages on cells quote numbers in the document's language. */
+      _raming_engine_recalculate_all (self);
+    }
 }
 
 /* ------------------------------------------------------------------ */
