@@ -313,6 +313,14 @@ raming_cell_input_relanguage (RamingCellInput *self,
       copy->formula_text = g_strconcat ("=", text, NULL);
       copy->formula = raming_formula_parse (copy->formula_text, to, &copy->formula_error);
     }
+  else if (self->kind == RAMING_CELL_INPUT_FORMULA && from != to)
+    {
+      /* A formula that cannot be read stays as written, but is read the
+       * way the saved file will be read from now on: “=max(1,5,2)” is an
+       * error in Dutch and 5 in English. */
+      g_clear_error (&copy->formula_error);
+      copy->formula = raming_formula_parse (copy->formula_text, to, &copy->formula_error);
+    }
   if (self->low != NULL)
     {
       g_clear_pointer (&copy->low, raming_cell_input_unref);
@@ -775,6 +783,11 @@ raming_cell_input_equal (RamingCellInput *a,
   if (a->kind != b->kind || a->status != b->status)
     return FALSE;
   if (a->kind == RAMING_CELL_INPUT_AMOUNT && a->amount != b->amount)
+    return FALSE;
+  /* The same text read in another language can mean something else. */
+  if ((a->formula == NULL) != (b->formula == NULL) ||
+      (a->formula_error != NULL && b->formula_error != NULL &&
+       !g_str_equal (a->formula_error->message, b->formula_error->message)))
     return FALSE;
   if (!str_equal0 (a->formula_text, b->formula_text) ||
       !str_equal0 (a->label, b->label) ||
