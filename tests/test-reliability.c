@@ -825,6 +825,36 @@ test_undo_language_exact (void)
   g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (m, RAMING_COLUMN_REALISTIC)), ==, 8900);
 }
 
+/* A formula that cannot be read is kept as written when the language
+ * changes, and then read as the saved file will be: what the cell shows
+ * is what the file gives when it is opened again. */
+static void
+test_language_unreadable_formula (void)
+{
+  const char *text =
+    "{\"format\":\"raming\",\"version\":1,\"metadata\":{\"language\":\"nl\"},"
+    "\"measures\":[{\"id\":\"m\",\"realistic\":\"=max(1,5,2)\"}]}";
+  g_autoptr(RamingDocument) document = load_text (text, -1);
+  g_autoptr(RamingDocument) reloaded = NULL;
+  g_autofree char *saved = NULL;
+  RamingCell *cell = raming_measure_get_cell (raming_document_find_measure (document, "m"),
+                                              RAMING_COLUMN_REALISTIC);
+
+  g_assert_cmpint (raming_cell_get_kind (cell), ==, RAMING_CELL_ERROR);
+
+  raming_document_set_language (document, RAMING_LANGUAGE_EN);
+  g_assert_cmpint (raming_cell_get_kind (cell), ==, RAMING_CELL_VALUE);
+  g_assert_cmpfloat (raming_cell_get_value (cell), ==, 5);
+  saved = raming_document_save_to_data (document, NULL);
+  g_assert_nonnull (strstr (saved, "\"=max(1,5,2)\""));
+  reloaded = load_text (saved, -1);
+  g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (raming_document_find_measure (reloaded, "m"),
+                                                                     RAMING_COLUMN_REALISTIC)), ==, 5);
+
+  g_assert_true (raming_document_undo (document));
+  g_assert_cmpint (raming_cell_get_kind (cell), ==, RAMING_CELL_ERROR);
+}
+
 /* ------------------------------------------------------------------ */
 /* Random documents                                                    */
 
@@ -1027,6 +1057,7 @@ main (int   argc,
   g_test_add_func ("/reliability/save/two-processes/other-second", test_two_processes_other_second);
   g_test_add_func ("/reliability/save/two-processes/we-second", test_two_processes_we_second);
   g_test_add_func ("/reliability/undo/language-exact", test_undo_language_exact);
+  g_test_add_func ("/reliability/undo/language-unreadable-formula", test_language_unreadable_formula);
   g_test_add_func ("/reliability/random/round-trip", test_random_round_trip);
   g_test_add_func ("/reliability/random/edits-undo", test_random_edits_undo);
 
