@@ -1277,10 +1277,12 @@ check_nesting (const char  *data,
   return TRUE;
 }
 
-RamingDocument *
-raming_document_load_from_data (const char  *data,
-                                gssize       length,
-                                GError     **error)
+/* Reads and checks the whole file into a detached document: the engine
+ * has not computed anything yet. */
+static RamingDocument *
+read_document (const char  *data,
+               gssize       length,
+               GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
@@ -1294,8 +1296,6 @@ raming_document_load_from_data (const char  *data,
     "format", "version", "metadata", "settings", "sources", "assumptions",
     "measures", "partners", "actions", NULL
   };
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length < 0)
     length = strlen (data);
@@ -1410,8 +1410,23 @@ raming_document_load_from_data (const char  *data,
                               extra, (GDestroyNotify) json_object_unref);
   }
 
-  _raming_document_go_live (document);
   return g_steal_pointer (&document);
+}
+
+RamingDocument *
+raming_document_load_from_data (const char  *data,
+                                gssize       length,
+                                GError     **error)
+{
+  RamingDocument *document;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!(document = read_document (data, length, error)))
+    return NULL;
+
+  _raming_document_go_live (document);
+  return document;
 }
 
 static void
@@ -1831,6 +1846,24 @@ raming_document_save_to_file (RamingDocument  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = raming_document_save_to_data (self, &length);
+
+  /* Never write what cannot be opened again. The edit functions take
+   * values the file format refuses (a negative amount typed into a cell,
+   * a value outside its own range, a duplicate id…); written, such a
+   * document could not be opened any more. The file on disk stays as it
+   * was, and the message names the place to correct. */
+  {
+    g_autoptr(GError) read_error = NULL;
+    g_autoptr(RamingDocument) check = read_document (data, length, &read_error);
+
+    if (check == NULL)
+      {
+        g_set_error (error, read_error->domain, read_error->code,
+                     _("The document was not saved, because it could not be opened again: %s"),
+                     read_error->message);
+        return FALSE;
+      }
+  }
 
   if (check_changed_on_disk && self != NULL &&
       raming_document_get_file (self) != NULL &&
