@@ -681,6 +681,195 @@ test_save_hardlinked (void)
   remove_tree (dir);
 }
 
+/* Edits the file format refuses. The edit functions take them (the
+ * window is to stop most of them first); saving must then refuse too,
+ * rather than write a document that cannot be opened again. */
+typedef struct
+{
+  const char *what;
+  const char *message;   /* part of the loader's message */
+  void      (*edit) (RamingDocument *document);
+} UnsafeEdit;
+
+static void
+set_cell_text (RamingDocument *document,
+               const char     *id,
+               const char     *property,
+               const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RamingCellInput) input = raming_cell_input_new_from_text (text, raming_document_get_language (document),
+                                                                      &error);
+
+  g_assert_no_error (error);
+  raming_document_edit (document, raming_document_find_measure (document, id), property, input, NULL);
+}
+
+static gpointer
+first_action (RamingDocument *document)
+{
+  g_autoptr(GObject) action = g_list_model_get_item (raming_document_get_actions (document), 0);
+
+  return action;   /* the list keeps it */
+}
+
+static void
+edit_negative_cell (RamingDocument *d)
+{
+  set_cell_text (d, "poh", "realistic", "-5.000");
+}
+
+static void
+edit_value_outside_range (RamingDocument *d)
+{
+  RamingAssumption *a = raming_document_find_assumption (d, "macro_aandeel");
+  g_autoptr(RamingCellInput) input = raming_cell_input_new_amount (0.02);
+
+  raming_document_begin_edit (d, NULL);
+  raming_document_edit (d, a, "low", 0.008, "high", 0.01, NULL);
+  raming_document_edit (d, a, "input", input, NULL);
+  raming_document_end_edit (d);
+}
+
+static void
+edit_macro_share_two (RamingDocument *d)
+{
+  g_autoptr(RamingCellInput) input = raming_cell_input_new_amount (2);
+
+  raming_document_edit (d, raming_document_find_assumption (d, "macro_aandeel"), "input", input, NULL);
+}
+
+static void
+edit_coverage (RamingDocument *d)
+{
+  raming_document_edit (d, raming_document_find_partner (d, "huisartsen"), "coverage", 1.5, NULL);
+}
+
+static void
+edit_action_title (RamingDocument *d)
+{
+  raming_document_edit (d, first_action (d), "title", "", NULL);
+}
+
+static void
+edit_action_due (RamingDocument *d)
+{
+  raming_document_edit (d, first_action (d), "due", "najaar 2021", NULL);
+}
+
+static void
+edit_duplicate_measure_id (RamingDocument *d)
+{
+  raming_document_edit (d, raming_document_find_measure (d, "poh"), "id", "bso_plus", NULL);
+}
+
+static void
+edit_measure_id_space (RamingDocument *d)
+{
+  raming_document_edit (d, raming_document_find_measure (d, "poh"), "id", "met spatie", NULL);
+}
+
+static void
+edit_second_macro_share (RamingDocument *d)
+{
+  raming_document_edit (d, raming_document_find_assumption (d, "poh_besparing_2019"),
+                        "role", RAMING_ASSUMPTION_ROLE_MACRO_SHARE, NULL);
+}
+
+static void
+edit_duplicate_key (RamingDocument *d)
+{
+  raming_document_edit (d, raming_document_find_assumption (d, "poh_besparing_2019"), "key", "bso_plus_kinderen", NULL);
+}
+
+static void
+edit_negative_count (RamingDocument *d)
+{
+  g_autoptr(RamingCellInput) input = raming_cell_input_new_amount (-3);
+
+  raming_document_edit (d, raming_document_find_assumption (d, "poh_trajecten_2019"), "input", input, NULL);
+}
+
+static void
+edit_document_date (RamingDocument *d)
+{
+  raming_document_edit (d, d, "date", "gisteren", NULL);
+}
+
+static void
+edit_nest_nine_deep (RamingDocument *d)
+{
+  GListModel *list = raming_document_get_measures (d);
+
+  raming_document_begin_edit (d, NULL);
+  for (guint k = 0; k < 9; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("groep_%u", k);
+      g_autoptr(RamingMeasure) group = raming_measure_new_group (id, id);
+
+      raming_document_insert_item (d, list, 0, group);
+      list = raming_measure_get_children (group);
+    }
+  raming_document_end_edit (d);
+}
+
+static void
+test_save_refuses_unreadable (void)
+{
+  static const UnsafeEdit edits[] = {
+    { "a cell typed as -5.000", "savings are entered as positive amounts", edit_negative_cell },
+    { "a value outside its own range", "lies outside its own range", edit_value_outside_range },
+    { "a macro share of 2", "is not a share of the national budget", edit_macro_share_two },
+    { "a coverage of 150 %", "is more than 100 %", edit_coverage },
+    { "an action without a title", "actions[0].title", edit_action_title },
+    { "a due date in words", "is not a date like", edit_action_due },
+    { "two measures with one id", "is already the id of", edit_duplicate_measure_id },
+    { "an id with a space", "cannot be used in formulas", edit_measure_id_space },
+    { "a second macro share", "assumptions[2]", edit_second_macro_share },
+    { "two assumptions with one key", "is used by two assumptions", edit_duplicate_key },
+    { "a negative count", "cannot be below zero", edit_negative_count },
+    { "a document date in words", "metadata.date", edit_document_date },
+    { "groups nested 9 deep", "nested more than 8 deep", edit_nest_nine_deep },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("raming-unsafe-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "analyse.raming", NULL);
+  g_autofree char *example = example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(RamingDocument) document = load_path (example);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_true (raming_document_save_to_file (document, file, TRUE, NULL, &error));
+      g_assert_no_error (error);
+      before = read_file (path, NULL);
+
+      edits[i].edit (document);
+      g_assert_true (raming_document_get_modified (document));
+      g_assert_false (raming_document_save_to_file (document, file, TRUE, NULL, &error));
+      g_test_message ("%s: %s", edits[i].what, error->message);
+      g_assert_nonnull (strstr (error->message, "could not be opened again"));
+      if (strstr (error->message, edits[i].message) == NULL)
+        g_error ("%s: expected “%s” in “%s”", edits[i].what, edits[i].message, error->message);
+      g_clear_error (&error);
+
+      /* Nothing was written, and the document still has the edit. */
+      after = read_file (path, NULL);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_true (raming_document_get_modified (document));
+
+      /* Undone, it saves. */
+      g_assert_true (raming_document_undo (document));
+      g_assert_true (raming_document_save_to_file (document, file, TRUE, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  remove_tree (dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* Two processes, one file                                             */
 
@@ -1054,6 +1243,7 @@ main (int   argc,
   g_test_add_func ("/reliability/hostile/cycle", test_hostile_cycle);
   g_test_add_func ("/reliability/save/killed", test_save_killed);
   g_test_add_func ("/reliability/save/hardlinked", test_save_hardlinked);
+  g_test_add_func ("/reliability/save/refuses-unreadable", test_save_refuses_unreadable);
   g_test_add_func ("/reliability/save/two-processes/other-second", test_two_processes_other_second);
   g_test_add_func ("/reliability/save/two-processes/we-second", test_two_processes_we_second);
   g_test_add_func ("/reliability/undo/language-exact", test_undo_language_exact);
