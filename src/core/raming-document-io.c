@@ -1325,8 +1325,12 @@ read_document (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
+      /* json-glib cuts the text it quotes at a byte count, which can
+       * split a character: the message is shown as it is. */
+      g_autofree char *detail = g_utf8_make_valid (parse_error->message, -1);
+
       g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_NOT_JSON,
-                   _("The file is damaged or not a Raming document (%s)"), parse_error->message);
+                   _("The file is damaged or not a Raming document (%s)"), detail);
       return NULL;
     }
 
