@@ -6,8 +6,11 @@
  *  - every hostile file is refused with its own message, by the loader
  *    and by `raming --export`; a cycle of formulas is not a load error;
  *  - a save killed with SIGKILL at a random moment leaves the old or the
- *    new file on disk, never a mix, and a backup that loads;
+ *    new file on disk, never a mix, and a backup that loads; a file with
+ *    a second name is still replaced as a whole;
+ *  - an edit the file format refuses is not saved;
  *  - two processes saving the same file: the second is refused;
+ *  - undo of a language switch gives back the formulas as written;
  *  - random documents survive save → load → save unchanged;
  *  - random edits, undone one by one, give back every earlier state.
  *
