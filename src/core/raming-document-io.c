@@ -958,7 +958,9 @@ read_measure_list (Reader      *reader,
                    guint        depth,
                    GError     **error)
 {
-  if (depth > 8)
+  /* An empty list nests nothing: a group at the deepest level is saved
+   * with "children": []. */
+  if (depth > 8 && json_array_get_length (array) > 0)
     {
       g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_TOO_LARGE,
                    _("%s: groups are nested more than 8 deep"), path);
