@@ -816,6 +816,13 @@ edit_nest_nine_deep (RamingDocument *d)
       raming_document_insert_item (d, list, 0, group);
       list = raming_measure_get_children (group);
     }
+  {
+    /* A measure in the ninth group: at depth 9. An empty group at depth
+     * 8 is fine. */
+    g_autoptr(RamingMeasure) m = raming_measure_new ("te_diep", "Te diep");
+
+    raming_document_insert_item (d, list, 0, m);
+  }
   raming_document_end_edit (d);
 }
 
@@ -835,7 +842,7 @@ test_save_refuses_unreadable (void)
     { "two assumptions with one key", "is used by two assumptions", edit_duplicate_key },
     { "a negative count", "cannot be below zero", edit_negative_count },
     { "a document date in words", "metadata.date", edit_document_date },
-    { "groups nested 9 deep", "nested more than 8 deep", edit_nest_nine_deep },
+    { "a measure in groups nested 9 deep", "nested more than 8 deep", edit_nest_nine_deep },
   };
   g_autofree char *dir = g_dir_make_tmp ("raming-unsafe-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "analyse.raming", NULL);
