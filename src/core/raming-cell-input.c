@@ -8,6 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "raming-cell-input.h"
 #include "raming-error.h"
@@ -309,6 +311,14 @@ raming_cell_input_relanguage (RamingCellInput *self,
       g_clear_error (&copy->formula_error);
       g_free (copy->formula_text);
       copy->formula_text = g_strconcat ("=", text, NULL);
+      copy->formula = raming_formula_parse (copy->formula_text, to, &copy->formula_error);
+    }
+  else if (self->kind == RAMING_CELL_INPUT_FORMULA && from != to)
+    {
+      /* A formula that cannot be read stays as written, but is read the
+       * way the saved file will be read from now on: “=max(1,5,2)” is an
+       * error in Dutch and 5 in English. */
+      g_clear_error (&copy->formula_error);
       copy->formula = raming_formula_parse (copy->formula_text, to, &copy->formula_error);
     }
   if (self->low != NULL)
@@ -707,6 +717,31 @@ raming_cell_input_to_json (RamingCellInput *self)
   return node;
 }
 
+/* Number fields refuse an exponent (“1e5” is not a number there), yet
+ * raming_format_plain() gives one to numbers below 10^-10: the text shown
+ * for editing writes such an amount out in full, so that it reads back. */
+static char *
+amount_to_text (double          amount,
+                RamingLanguage  language)
+{
+  g_autofree char *plain = raming_format_plain (amount, language);
+  const char *e = strchr (plain, 'e');
+  int exponent;
+  GString *out;
+
+  if (e == NULL || (exponent = atoi (e + 1)) >= 0)
+    return g_steal_pointer (&plain);
+
+  out = g_string_new (amount < 0 ? "-0" : "0");
+  g_string_append_c (out, language == RAMING_LANGUAGE_NL ? ',' : '.');
+  for (int i = 1; i < -exponent; i++)
+    g_string_append_c (out, '0');
+  for (const char *p = plain; p < e; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
 /* The text an adviser sees when editing the cell. */
 char *
 raming_cell_input_to_text (RamingCellInput *self,
@@ -719,7 +754,7 @@ raming_cell_input_to_text (RamingCellInput *self,
     case RAMING_CELL_INPUT_BLANK:
       return g_strdup ("");
     case RAMING_CELL_INPUT_AMOUNT:
-      return raming_format_plain (self->amount, language);
+      return amount_to_text (self->amount, language);
     case RAMING_CELL_INPUT_FORMULA:
       return g_strdup (self->formula_text);
     case RAMING_CELL_INPUT_STATUS:
@@ -748,6 +783,11 @@ raming_cell_input_equal (RamingCellInput *a,
   if (a->kind != b->kind || a->status != b->status)
     return FALSE;
   if (a->kind == RAMING_CELL_INPUT_AMOUNT && a->amount != b->amount)
+    return FALSE;
+  /* The same text read in another language can mean something else. */
+  if ((a->formula == NULL) != (b->formula == NULL) ||
+      (a->formula_error != NULL && b->formula_error != NULL &&
+       !g_str_equal (a->formula_error->message, b->formula_error->message)))
     return FALSE;
   if (!str_equal0 (a->formula_text, b->formula_text) ||
       !str_equal0 (a->label, b->label) ||

@@ -958,7 +958,9 @@ read_measure_list (Reader      *reader,
                    guint        depth,
                    GError     **error)
 {
-  if (depth > 8)
+  /* An empty list nests nothing: a group at the deepest level is saved
+   * with "children": []. */
+  if (depth > 8 && json_array_get_length (array) > 0)
     {
       g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_TOO_LARGE,
                    _("%s: groups are nested more than 8 deep"), path);
@@ -1155,8 +1157,66 @@ check_references (Reader  *reader,
   return TRUE;
 }
 
+/* json-glib reads a number such as 1e999 as infinity, which cannot be
+ * written back: kept in a member this version does not know, it would
+ * make the next save unreadable. Known members are checked as they are
+ * read; this finds such a number anywhere else. */
+static gboolean
+check_finite_numbers (JsonNode    *node,
+                      const char  *path,
+                      GError     **error)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          {
+            g_autofree char *sub = path[0] != '\0' ? g_strdup_printf ("%s.%s", path, (char *) l->data)
+                                                   : g_strdup (l->data);
+
+            if (!check_finite_numbers (json_object_get_member (object, l->data), sub, error))
+              return FALSE;
+          }
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+
+            if (!check_finite_numbers (json_array_get_element (array, i), sub, error))
+              return FALSE;
+          }
+      }
+      break;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+          !isfinite (json_node_get_double (node)))
+        {
+          set_invalid (error, path, _("the number is too large to be read"));
+          return FALSE;
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+  return TRUE;
+}
+
 /* json-glib parses recursively: a hostile file nested ten thousand deep
- * must be refused before it gets there. */
+ * must be refused before it gets there. json-glib 1.6 also reads on after
+ * the first value and keeps only the last one (leaking the others), so
+ * "{…}{…}" would open as the second document: a value that starts after
+ * the first is refused here too. Comments, which json-glib allows, are
+ * skipped so that brackets in them count for nothing. */
 static gboolean
 check_nesting (const char  *data,
                gsize        length,
@@ -1164,8 +1224,13 @@ check_nesting (const char  *data,
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean seen_value = FALSE;
+  gsize i = 0;
 
-  for (gsize i = 0; i < length; i++)
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;  /* a byte order mark, as some editors write */
+
+  for (; i < length; i++)
     {
       char c = data[i];
 
@@ -1176,6 +1241,25 @@ check_nesting (const char  *data,
           else if (c == '"')
             in_string = FALSE;
           continue;
+        }
+      if (c == '/' && i + 1 < length && data[i + 1] == '*')
+        {
+          const char *end = g_strstr_len (data + i + 2, length - i - 2, "*/");
+
+          if (end == NULL)
+            break;  /* json-glib reports the unfinished comment */
+          i = end - data + 1;
+          continue;
+        }
+      if (depth == 0 && !g_ascii_isspace (c))
+        {
+          if (seen_value && (c == '{' || c == '['))
+            {
+              g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_NOT_JSON,
+                           _("The file is damaged or not a Raming document (there is more after its end)"));
+              return FALSE;
+            }
+          seen_value = TRUE;
         }
       if (c == '"')
         in_string = TRUE;
@@ -1195,10 +1279,12 @@ check_nesting (const char  *data,
   return TRUE;
 }
 
-RamingDocument *
-raming_document_load_from_data (const char  *data,
-                                gssize       length,
-                                GError     **error)
+/* Reads and checks the whole file into a detached document: the engine
+ * has not computed anything yet. */
+static RamingDocument *
+read_document (const char  *data,
+               gssize       length,
+               GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
@@ -1212,8 +1298,6 @@ raming_document_load_from_data (const char  *data,
     "format", "version", "metadata", "settings", "sources", "assumptions",
     "measures", "partners", "actions", NULL
   };
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length < 0)
     length = strlen (data);
@@ -1243,8 +1327,12 @@ raming_document_load_from_data (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
+      /* json-glib cuts the text it quotes at a byte count, which can
+       * split a character: the message is shown as it is. */
+      g_autofree char *detail = g_utf8_make_valid (parse_error->message, -1);
+
       g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_NOT_JSON,
-                   _("The file is damaged or not a Raming document (%s)"), parse_error->message);
+                   _("The file is damaged or not a Raming document (%s)"), detail);
       return NULL;
     }
 
@@ -1309,7 +1397,8 @@ raming_document_load_from_data (const char  *data,
   ok = ok &&
        read_partners (&reader, root, error) &&
        read_actions (&reader, root, error) &&
-       check_references (&reader, error);
+       check_references (&reader, error) &&
+       check_finite_numbers (root_node, "", error);
 
   g_hash_table_unref (reader.measure_ids);
   g_hash_table_unref (reader.source_ids);
@@ -1327,8 +1416,76 @@ raming_document_load_from_data (const char  *data,
                               extra, (GDestroyNotify) json_object_unref);
   }
 
-  _raming_document_go_live (document);
   return g_steal_pointer (&document);
+}
+
+RamingDocument *
+raming_document_load_from_data (const char  *data,
+                                gssize       length,
+                                GError     **error)
+{
+  RamingDocument *document;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!(document = read_document (data, length, error)))
+    return NULL;
+
+  _raming_document_go_live (document);
+  return document;
+}
+
+static void
+set_too_large (GError **error)
+{
+  g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_TOO_LARGE,
+               _("The file is larger than %d MB; a Raming document never is"),
+               RAMING_MAX_FILE_SIZE / (1024 * 1024));
+}
+
+/* g_file_load_contents() without a limit: a device such as /dev/zero, or
+ * a file that grows after its size was asked, reports a small size and
+ * then fills the memory. This stops one byte past the limit. */
+static gboolean
+load_contents_at_most (GFile         *file,
+                       GCancellable  *cancellable,
+                       char         **data,
+                       gsize         *length,
+                       char         **etag,
+                       GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) contents = g_byte_array_new ();
+  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return FALSE;
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024,
+                                      cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      if (contents->len + (gsize) n > RAMING_MAX_FILE_SIZE)
+        {
+          set_too_large (error);
+          return FALSE;
+        }
+      g_byte_array_append (contents, buffer, n);
+    }
+
+  /* As g_file_load_contents(): the etag of what was read. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE, cancellable, NULL);
+  *etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+  *length = contents->len;
+  g_byte_array_append (contents, (const guint8 *) "", 1);
+  *data = (char *) g_byte_array_free (g_steal_pointer (&contents), FALSE);
+  return TRUE;
 }
 
 RamingDocument *
@@ -1361,13 +1518,11 @@ raming_document_load_from_file (GFile         *file,
     }
   if (g_file_info_get_size (info) > RAMING_MAX_FILE_SIZE)
     {
-      g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MB; a Raming document never is"),
-                   RAMING_MAX_FILE_SIZE / (1024 * 1024));
+      set_too_large (error);
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, &etag, error))
+  if (!load_contents_at_most (file, cancellable, &data, &length, &etag, error))
     return NULL;
 
   if (!(document = raming_document_load_from_data (data, length, error)))
@@ -1698,13 +1853,31 @@ raming_document_save_to_file (RamingDocument  *self,
 
   data = raming_document_save_to_data (self, &length);
 
+  /* Never write what cannot be opened again. The edit functions take
+   * values the file format refuses (a negative amount typed into a cell,
+   * a value outside its own range, a duplicate id…); written, such a
+   * document could not be opened any more. The file on disk stays as it
+   * was, and the message names the place to correct. */
+  {
+    g_autoptr(GError) read_error = NULL;
+    g_autoptr(RamingDocument) check = read_document (data, length, &read_error);
+
+    if (check == NULL)
+      {
+        g_set_error (error, read_error->domain, read_error->code,
+                     _("The document was not saved, because it could not be opened again: %s"),
+                     read_error->message);
+        return FALSE;
+      }
+  }
+
   if (check_changed_on_disk && self != NULL &&
       raming_document_get_file (self) != NULL &&
       g_file_equal (file, raming_document_get_file (self)))
     etag = _raming_document_get_etag (self);
 
   if (!g_file_replace_contents (file, data, length, etag, TRUE,
-                                G_FILE_CREATE_NONE, &new_etag, cancellable, &local_error))
+                                G_FILE_CREATE_REPLACE_DESTINATION, &new_etag, cancellable, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_CHANGED_ON_DISK,

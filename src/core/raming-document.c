@@ -316,8 +316,12 @@ raming_document_edit_property (RamingDocument *self,
   if (RAMING_IS_SOURCE (object) && g_str_equal (pspec->name, "id"))
     g_critical ("%s: the id of a source is fixed once it is cited", G_STRFUNC);
 
+  /* What the change sets off (a language rewrites the formulas) goes into
+   * the same step. */
+  raming_document_begin_edit (self, NULL);
   g_object_set_property (object, property, &op->after);
   record (self, op);
+  raming_document_end_edit (self);
 }
 
 void
@@ -726,11 +730,17 @@ raming_document_set_modified (RamingDocument *self,
 
 /* ------------------------------------------------------------------ */
 
+typedef struct
+{
+  RamingDocument *document;
+  RamingLanguage  from;
+  RamingLanguage  to;
+} Relanguage;
+
 static void
-relanguage_input (gpointer         object,
-                  const char      *property,
-                  RamingLanguage   from,
-                  RamingLanguage   to)
+relanguage_input (Relanguage *r,
+                  gpointer    object,
+                  const char *property)
 {
   g_autoptr(RamingCellInput) input = NULL;
   g_autoptr(RamingCellInput) converted = NULL;
@@ -738,59 +748,63 @@ relanguage_input (gpointer         object,
   g_object_get (object, property, &input, NULL);
   if (input == NULL)
     return;
-  converted = raming_cell_input_relanguage (input, from, to);
-  g_object_set (object, property, converted, NULL);
+  converted = raming_cell_input_relanguage (input, r->from, r->to);
+  raming_document_edit (r->document, object, property, converted, NULL);
 }
 
 static void
 relanguage_measure (gpointer item,
                     gpointer user_data)
 {
-  RamingLanguage *langs = user_data;
   GListModel *results = raming_measure_get_results (item);
 
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    relanguage_input (item, raming_column_to_property (c), langs[0], langs[1]);
+    relanguage_input (user_data, item, raming_column_to_property (c));
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
 
-      relanguage_input (entry, "input", langs[0], langs[1]);
+      relanguage_input (user_data, entry, "input");
     }
 }
 
+/* Rewrites every formula first, so that "0,89%" keeps its meaning. The
+ * rewritten inputs are recorded in the same step as the language itself
+ * (see raming_document_edit_property()); undo and redo put them back
+ * from there exactly as they were, so here they are left alone. */
+static void
+apply_language (RamingDocument *self,
+                RamingLanguage  language)
+{
+  if (self->language == language)
+    return;
+
+  if (!self->replaying)
+    {
+      Relanguage r = { self, self->language, language };
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->assumptions)); i++)
+        {
+          g_autoptr(RamingAssumption) a = g_list_model_get_item (G_LIST_MODEL (self->assumptions), i);
+
+          relanguage_input (&r, a, "input");
+        }
+      raming_document_foreach_measure (self, relanguage_measure, &r);
+    }
+
+  self->language = language;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/* An edit like any other: it can be undone and marks the document
+ * modified, as the file changes. */
 void
 raming_document_set_language (RamingDocument *self,
                               RamingLanguage  language)
 {
-  RamingLanguage langs[2];
-
   g_return_if_fail (RAMING_IS_DOCUMENT (self));
 
-  if (self->language == language)
-    return;
-
-  langs[0] = self->language;
-  langs[1] = language;
-
-  /* Rewrite every formula first, so that "0,89%" keeps its meaning; the
-   * rewriting itself is not an edit of its own in the history. */
-  {
-    gboolean replaying = self->replaying;
-
-    self->replaying = TRUE;
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->assumptions)); i++)
-      {
-        g_autoptr(RamingAssumption) a = g_list_model_get_item (G_LIST_MODEL (self->assumptions), i);
-
-        relanguage_input (a, "input", langs[0], langs[1]);
-      }
-    raming_document_foreach_measure (self, relanguage_measure, langs);
-    self->replaying = replaying;
-  }
-
-  self->language = language;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  raming_document_edit (self, self, "language", language, NULL);
 }
 
 static void
@@ -905,7 +919,7 @@ raming_document_set_property (GObject      *object,
       set_string_prop (self, &self->date, prop_id, g_value_get_string (value));
       break;
     case PROP_LANGUAGE:
-      raming_document_set_language (self, g_value_get_enum (value));
+      apply_language (self, g_value_get_enum (value));
       break;
     case PROP_ROUNDING:
       {

@@ -1580,6 +1580,11 @@ on_document_notify (RamingDocument *doc,
     {
       schedule_band (self);
     }
+  else if (g_str_equal (pspec->name, "language"))
+    {
+      /* Messages on cells quote numbers in the document's language. */
+      _raming_engine_recalculate_all (self);
+    }
 }
 
 /* ------------------------------------------------------------------ */

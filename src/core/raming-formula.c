@@ -673,6 +673,36 @@ parse_expression (Parser  *parser,
   return TRUE;
 }
 
+/* The limit is on what the formula says, not on how it is spaced: the
+ * canonical form puts spaces around every operator, and must read back
+ * whenever the formula itself does. */
+static gsize
+length_without_spaces (const char *text)
+{
+  gboolean leading = TRUE;
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        continue;
+      /* Nor on the "=" before it, which a cell adds. */
+      if (!(leading && *p == '='))
+        n++;
+      leading = FALSE;
+    }
+  return n;
+}
+
+static void
+set_too_long (GError **error)
+{
+  g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_SYNTAX,
+               /* Translators: %d is a number of characters, such as 10000 */
+               _("The formula is too long: at most %d characters are allowed"),
+               MAX_LENGTH);
+}
+
 /**
  * raming_formula_parse:
  * @text: the formula as the adviser wrote it, with or without a leading “=”
@@ -703,12 +733,9 @@ raming_formula_parse (const char      *text,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   length = strlen (text);
-  if (length > MAX_LENGTH)
+  if (length_without_spaces (text) > MAX_LENGTH)
     {
-      g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_SYNTAX,
-                   /* Translators: %d is a number of characters, such as 10000 */
-                   _("The formula is too long: at most %d characters are allowed"),
-                   MAX_LENGTH);
+      set_too_long (error);
       return NULL;
     }
 
@@ -773,6 +800,19 @@ raming_formula_parse (const char      *text,
   self->n_code = code->len;
   self->code = (Instruction *) (void *) g_array_free (g_steal_pointer (&code), FALSE);
   self->stack_size = parser.max_stack;
+
+  /* A language switch writes the formula back in canonical form: it must
+   * be within the limit too. */
+  {
+    g_autofree char *canonical = raming_formula_to_string (self, language);
+
+    if (length_without_spaces (canonical) > MAX_LENGTH)
+      {
+        raming_formula_unref (self);
+        set_too_long (error);
+        return NULL;
+      }
+  }
 
   return self;
 }
