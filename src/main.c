@@ -52,6 +52,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("raming");
+  g_set_application_name (_("Raming"));
 
   formats = raming_export_format_list ();
   description = g_strdup_printf (_("Without --export, Raming opens the documents in a window.\n"
