@@ -32,23 +32,70 @@ typedef enum
   STATE_VISITING,
 } UnitState;
 
+/* What the engine keeps with each assumption: its state in the current
+ * pass (a pass number instead of a table emptied before every pass, which
+ * cost a rehash and, after loading, a malloc_consolidate of the whole
+ * heap on the first edit). */
+typedef struct
+{
+  RamingAssumption *assumption;           /* owned */
+  guint             pass;                 /* state is valid in this pass */
+  UnitState         state;
+} AssumptionInfo;
+
+/* What the engine keeps with each measure it follows (through
+ * _raming_measure_set_engine_data, so without a lookup). */
+typedef struct
+{
+  RamingMeasure *measure;                 /* unowned: it is in the document */
+  gint           top_index;               /* row among the top level, or -1 */
+  GPtrArray     *estimates;               /* RamingEstimate, NULL: read again */
+  GPtrArray     *results;                 /* RamingResultEntry, NULL: read again */
+} MeasureInfo;
+
+/* Per top-level row what it adds to the totals: the four column sums,
+ * the four excluded counts, and the realistic range. */
+enum { ACC_SUM = 0, ACC_EXCLUDED = RAMING_N_COLUMNS, ACC_LOW = 2 * RAMING_N_COLUMNS, ACC_HIGH, N_ACC };
+
+typedef struct
+{
+  double v[N_ACC];
+} Acc;
+
 struct _RamingEngine
 {
   RamingDocument *document;               /* unowned: owns the engine */
 
-  GHashTable     *assumptions_by_key;     /* key → RamingAssumption (unowned) */
+  GHashTable     *assumptions_by_key;     /* key → AssumptionInfo (unowned) */
+  GHashTable     *assumption_infos;       /* RamingAssumption → AssumptionInfo (owned) */
   GHashTable     *partners_by_id;         /* id → RamingPartner (unowned) */
   RamingAssumption *roles[3];             /* by RamingAssumptionRole */
+  AssumptionInfo *role_infos[3];
 
   GHashTable     *dependents;             /* name → GPtrArray of units */
   GHashTable     *unit_names;             /* unit → GPtrArray of names */
 
-  GHashTable     *states;                 /* assumption → UnitState, during a pass */
+  guint           pass;                   /* see AssumptionInfo */
+  guint           collect_mark;           /* see RamingCell.engine_mark */
+  GType           cell_type;
 
   GListStore     *errors;                 /* RamingCell / RamingAssumption in error */
   GHashTable     *in_errors;
 
   GHashTable     *attached_measures;      /* RamingMeasure set (unowned) */
+
+  /* The totals are kept as a tree of partial sums over the top-level rows
+   * (a leaf per row, each node the sum of its two children): an edit
+   * updates the leaves of the rows that changed and the nodes above them,
+   * instead of summing every row again. The sum of given rows does not
+   * depend on the order of the edits that led to them, so undoing an
+   * edit brings back exactly the totals of before. */
+  GPtrArray      *top;                    /* RamingMeasure (owned), top-level rows */
+  Acc            *tree;                   /* 2 × tree_size nodes, root at 1 */
+  guint           tree_size;              /* leaves: a power of two ≥ top->len */
+  GArray         *dirty_leaves;           /* guint: rows whose leaf is stale */
+  guint8         *leaf_dirty;             /* per row: in dirty_leaves */
+  gboolean        tree_stale;             /* every leaf is stale */
 
   gboolean        attached;
   guint           band_dirty : 1;
@@ -72,6 +119,110 @@ static void connect_measure       (RamingEngine *self,
                                    RamingMeasure *measure);
 static void disconnect_measure    (RamingEngine *self,
                                    RamingMeasure *measure);
+
+/* ------------------------------------------------------------------ */
+/* Per object                                                          */
+
+/* Field reads without a type check: the engine only meets cells and
+ * measures of its own document. */
+static inline RamingMeasure *cell_measure (RamingCell *cell) { return cell->measure; }
+static inline RamingColumn cell_column (RamingCell *cell) { return cell->column; }
+static inline RamingCellKind cell_kind (RamingCell *cell) { return cell->kind; }
+static inline double cell_value (RamingCell *cell) { return cell->value; }
+static inline double cell_low (RamingCell *cell) { return cell->low; }
+static inline double cell_high (RamingCell *cell) { return cell->high; }
+static inline guint cell_n_excluded (RamingCell *cell) { return cell->n_excluded; }
+static inline RamingCell *cell_of (RamingMeasure *measure, RamingColumn column) { return measure->cells[column]; }
+static inline RamingMeasure *measure_parent (RamingMeasure *measure) { return measure->parent; }
+static inline gboolean measure_is_group (RamingMeasure *measure) { return measure->is_group; }
+
+static void
+assumption_info_free (AssumptionInfo *info)
+{
+  g_object_unref (info->assumption);
+  g_free (info);
+}
+
+static AssumptionInfo *
+assumption_info (RamingEngine     *self,
+                 RamingAssumption *assumption)
+{
+  AssumptionInfo *info = g_hash_table_lookup (self->assumption_infos, assumption);
+
+  if (info == NULL)
+    {
+      info = g_new0 (AssumptionInfo, 1);
+      info->assumption = g_object_ref (assumption);
+      g_hash_table_insert (self->assumption_infos, assumption, info);
+    }
+  return info;
+}
+
+/* Every assumption is STATE_DONE until marked otherwise in this pass. */
+static inline void
+begin_pass (RamingEngine *self)
+{
+  self->pass++;
+}
+
+static inline UnitState
+get_state (RamingEngine   *self,
+           AssumptionInfo *info)
+{
+  return info->pass == self->pass ? info->state : STATE_DONE;
+}
+
+static inline void
+set_state (RamingEngine   *self,
+           AssumptionInfo *info,
+           UnitState       state)
+{
+  info->pass = self->pass;
+  info->state = state;
+}
+
+static inline MeasureInfo *
+measure_info (RamingMeasure *measure)
+{
+  return measure->engine_data;
+}
+
+static void
+measure_info_free (MeasureInfo *info)
+{
+  g_clear_pointer (&info->estimates, g_ptr_array_unref);
+  g_clear_pointer (&info->results, g_ptr_array_unref);
+  g_free (info);
+}
+
+/* The items of a measure's list as an array (holding references, so that
+ * an item removed before the engine hears of it is still readable). */
+static GPtrArray *
+read_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static GPtrArray *
+estimates_of (MeasureInfo *info)
+{
+  if (info->estimates == NULL)
+    info->estimates = read_items (raming_measure_get_estimates (info->measure));
+  return info->estimates;
+}
+
+static GPtrArray *
+results_of (MeasureInfo *info)
+{
+  if (info->results == NULL)
+    info->results = read_items (raming_measure_get_results (info->measure));
+  return info->results;
+}
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -173,11 +324,11 @@ add_input_names (GPtrArray       *names,
 static GPtrArray *
 names_of_cell (RamingCell *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
-  RamingColumn column = raming_cell_get_column (cell);
+  RamingMeasure *measure = cell_measure (cell);
+  RamingColumn column = cell_column (cell);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
-  if (raming_measure_get_is_group (measure) && column != RAMING_COLUMN_NATIONAL)
+  if (measure_is_group (measure) && column != RAMING_COLUMN_NATIONAL)
     return names;
 
   if (column == RAMING_COLUMN_NATIONAL &&
@@ -218,15 +369,25 @@ reindex_assumption (RamingEngine     *self,
   index_unit (self, assumption, names);
 }
 
+static void track_error (RamingEngine *self,
+                         gpointer      unit,
+                         gboolean      in_error);
+
 static void
 rebuild_tables (RamingEngine *self)
 {
   GListModel *assumptions = raming_document_get_assumptions (self->document);
   GListModel *partners = raming_document_get_partners (self->document);
+  g_autoptr(GHashTable) old_infos = self->assumption_infos;
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_hash_table_remove_all (self->assumptions_by_key);
   g_hash_table_remove_all (self->partners_by_id);
   memset (self->roles, 0, sizeof self->roles);
+  memset (self->role_infos, 0, sizeof self->role_infos);
+  self->assumption_infos = g_hash_table_new_full (NULL, NULL, NULL,
+                                                  (GDestroyNotify) assumption_info_free);
 
   /* The first of two assumptions with one key wins; the loader refuses
    * such files, and the window refuses such edits. */
@@ -235,11 +396,35 @@ rebuild_tables (RamingEngine *self)
       g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
       const char *key = raming_assumption_get_key (a);
       RamingAssumptionRole role = raming_assumption_get_role (a);
+      AssumptionInfo *info = NULL;
+
+      if (g_hash_table_contains (self->assumption_infos, a))
+        continue;   /* in the list twice */
+      if (!g_hash_table_steal_extended (old_infos, a, NULL, (gpointer *) &info))
+        {
+          info = g_new0 (AssumptionInfo, 1);
+          info->assumption = g_object_ref (a);
+        }
+      g_hash_table_insert (self->assumption_infos, a, info);
 
       if (key != NULL && !g_hash_table_contains (self->assumptions_by_key, key))
-        g_hash_table_insert (self->assumptions_by_key, g_strdup (key), a);
+        g_hash_table_insert (self->assumptions_by_key, g_strdup (key), info);
       if (role != RAMING_ASSUMPTION_ROLE_NONE && self->roles[role] == NULL)
-        self->roles[role] = a;
+        {
+          self->roles[role] = a;
+          self->role_infos[role] = info;
+        }
+    }
+
+  /* Assumptions no longer in the document: no formula of the document
+   * depends on them, they are no longer in error, and their edits (say
+   * from an old window) no longer reach the engine. */
+  g_hash_table_iter_init (&iter, old_infos);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_signal_handlers_disconnect_by_data (key, self->document);
+      index_unit (self, key, NULL);
+      track_error (self, key, FALSE);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
@@ -284,7 +469,7 @@ track_error (RamingEngine *self,
 /* Evaluation                                                          */
 
 static gboolean ensure_assumption (RamingEngine     *self,
-                                   RamingAssumption *assumption,
+                                   AssumptionInfo   *info,
                                    GError          **error);
 
 /* Looks up a name for a formula: its value and the range it may take. */
@@ -330,16 +515,18 @@ resolve_name (RamingEngine *self,
     }
   else
     {
-      RamingAssumption *assumption = g_hash_table_lookup (self->assumptions_by_key, name);
+      AssumptionInfo *info = g_hash_table_lookup (self->assumptions_by_key, name);
+      RamingAssumption *assumption;
       g_autoptr(GError) local_error = NULL;
 
-      if (assumption == NULL)
+      if (info == NULL)
         {
           g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_UNKNOWN_NAME,
                        _("Unknown name “%s”: there is no assumption with that key"), name);
           return FALSE;
         }
-      if (!ensure_assumption (self, assumption, &local_error))
+      assumption = info->assumption;
+      if (!ensure_assumption (self, info, &local_error))
         {
           if (g_error_matches (local_error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_CYCLE))
             g_propagate_error (error, g_steal_pointer (&local_error));
@@ -364,9 +551,11 @@ evaluate_formula (RamingEngine  *self,
                   GError       **error)
 {
   guint n = raming_formula_get_n_names (formula);
-  g_autofree double *values = g_new (double, MAX (n, 1));
-  g_autofree double *lows = g_new (double, MAX (n, 1));
-  g_autofree double *highs = g_new (double, MAX (n, 1));
+  double stack[3][8];
+  g_autofree double *heap = n > G_N_ELEMENTS (stack[0]) ? g_new (double, 3 * n) : NULL;
+  double *values = heap ? heap : stack[0];
+  double *lows = heap ? heap + n : stack[1];
+  double *highs = heap ? heap + 2 * n : stack[2];
 
   for (guint i = 0; i < n; i++)
     if (!resolve_name (self, raming_formula_get_name (formula, i),
@@ -508,10 +697,11 @@ compute_assumption (RamingEngine     *self,
  * assumptions it depends on; a cycle makes every member an error. */
 static gboolean
 ensure_assumption (RamingEngine     *self,
-                   RamingAssumption *assumption,
+                   AssumptionInfo   *info,
                    GError          **error)
 {
-  UnitState state = GPOINTER_TO_INT (g_hash_table_lookup (self->states, assumption));
+  RamingAssumption *assumption = info->assumption;
+  UnitState state = get_state (self, info);
   g_autoptr(GError) local_error = NULL;
   double value = 0, low = 0, high = 0;
   gboolean ok;
@@ -535,9 +725,9 @@ ensure_assumption (RamingEngine     *self,
       return TRUE;
     }
 
-  g_hash_table_insert (self->states, assumption, GINT_TO_POINTER (STATE_VISITING));
+  set_state (self, info, STATE_VISITING);
   ok = compute_assumption (self, assumption, &value, &low, &high, &local_error);
-  g_hash_table_insert (self->states, assumption, GINT_TO_POINTER (STATE_DONE));
+  set_state (self, info, STATE_DONE);
 
   if (!ok)
     {
@@ -560,7 +750,7 @@ compute_national (RamingEngine  *self,
                   double        *high,
                   GError       **error)
 {
-  GListModel *estimates = raming_measure_get_estimates (measure);
+  GPtrArray *estimates = estimates_of (measure_info (measure));
   RamingAssumption *macro = self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE];
   double share, share_low, share_high;
 
@@ -572,16 +762,16 @@ compute_national (RamingEngine  *self,
                    _("No assumption is marked as the share of the national budget"));
       return FALSE;
     }
-  if (!ensure_assumption (self, macro, error))
+  if (!ensure_assumption (self, self->role_infos[RAMING_ASSUMPTION_ROLE_MACRO_SHARE], error))
     return FALSE;
 
   share = raming_assumption_get_value (macro);
   share_low = raming_assumption_get_value_low (macro);
   share_high = raming_assumption_get_value_high (macro);
 
-  for (guint i = 0; i < g_list_model_get_n_items (estimates); i++)
+  for (guint i = 0; i < estimates->len; i++)
     {
-      g_autoptr(RamingEstimate) estimate = g_list_model_get_item (estimates, i);
+      RamingEstimate *estimate = g_ptr_array_index (estimates, i);
       double lo = raming_estimate_get_maximum (estimate) ? 0 : raming_estimate_get_low (estimate);
 
       *value += raming_estimate_get_central (estimate) * share;
@@ -599,12 +789,12 @@ compute_results (RamingEngine  *self,
                  double        *high,
                  GError       **error)
 {
-  GListModel *results = raming_measure_get_results (measure);
+  GPtrArray *results = results_of (measure_info (measure));
 
   *value = *low = *high = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+  for (guint i = 0; i < results->len; i++)
     {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+      RamingResultEntry *entry = g_ptr_array_index (results, i);
       double v, l, h;
 
       if (!evaluate_input (self, raming_result_entry_get_input (entry), &v, &l, &h, error))
@@ -616,20 +806,23 @@ compute_results (RamingEngine  *self,
   return TRUE;
 }
 
+static void note_change (RamingEngine *self,
+                         RamingCell   *cell);
+
 static gboolean
-update_group_cell (RamingEngine *self,
-                   RamingCell   *cell)
+compute_group_cell (RamingEngine *self,
+                    RamingCell   *cell)
 {
-  RamingMeasure *group = raming_cell_get_measure (cell);
-  RamingColumn column = raming_cell_get_column (cell);
-  GListModel *children = raming_measure_get_children (group);
+  RamingMeasure *group = cell_measure (cell);
+  RamingColumn column = cell_column (cell);
+  GPtrArray *children = _raming_measure_peek_children (group);
   double value = 0, low = 0, high = 0;
   guint n_excluded = 0;
   g_autofree char *error = NULL;
   gboolean own_error = FALSE;
 
   if (column == RAMING_COLUMN_NATIONAL &&
-      g_list_model_get_n_items (raming_measure_get_estimates (group)) > 0)
+      estimates_of (measure_info (group))->len > 0)
     {
       g_autoptr(GError) local_error = NULL;
 
@@ -641,21 +834,21 @@ update_group_cell (RamingEngine *self,
         }
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+  for (guint i = 0; i < children->len; i++)
     {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
-      RamingCell *child_cell = raming_measure_get_cell (child, column);
+      RamingMeasure *child = g_ptr_array_index (children, i);
+      RamingCell *child_cell = cell_of (child, column);
 
-      if (raming_cell_get_kind (child_cell) == RAMING_CELL_ERROR)
+      if (cell_kind (child_cell) == RAMING_CELL_ERROR)
         n_excluded++;
       else
-        n_excluded += raming_cell_get_n_excluded (child_cell);
+        n_excluded += cell_n_excluded (child_cell);
 
-      if (raming_cell_get_kind (child_cell) == RAMING_CELL_VALUE)
+      if (cell_kind (child_cell) == RAMING_CELL_VALUE)
         {
-          value += raming_cell_get_value (child_cell);
-          low += raming_cell_get_low (child_cell);
-          high += raming_cell_get_high (child_cell);
+          value += cell_value (child_cell);
+          low += cell_low (child_cell);
+          high += cell_high (child_cell);
         }
     }
 
@@ -667,11 +860,11 @@ update_group_cell (RamingEngine *self,
 }
 
 static gboolean
-update_leaf_cell (RamingEngine *self,
-                  RamingCell   *cell)
+compute_leaf_cell (RamingEngine *self,
+                   RamingCell   *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
-  RamingColumn column = raming_cell_get_column (cell);
+  RamingMeasure *measure = cell_measure (cell);
+  RamingColumn column = cell_column (cell);
   RamingCellInput *input = raming_measure_get_input (measure, column);
   g_autoptr(GError) error = NULL;
   double value = 0, low = 0, high = 0;
@@ -679,13 +872,13 @@ update_leaf_cell (RamingEngine *self,
   gboolean computed = FALSE;
 
   if (column == RAMING_COLUMN_NATIONAL &&
-      g_list_model_get_n_items (raming_measure_get_estimates (measure)) > 0)
+      estimates_of (measure_info (measure))->len > 0)
     {
       ok = compute_national (self, measure, &value, &low, &high, &error);
       computed = TRUE;
     }
   else if (column == RAMING_COLUMN_RESULT &&
-           g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+           results_of (measure_info (measure))->len > 0)
     {
       ok = compute_results (self, measure, &value, &low, &high, &error);
       computed = TRUE;
@@ -723,17 +916,34 @@ update_leaf_cell (RamingEngine *self,
                               RAMING_CELL_STATUS_NONE_SET, NULL, NULL, 0);
 }
 
+/* Computes a cell again; says whether it changed, after noting the change
+ * for the totals. */
+static gboolean
+update_group_cell (RamingEngine *self,
+                   RamingCell   *cell)
+{
+  if (!compute_group_cell (self, cell))
+    return FALSE;
+  note_change (self, cell);
+  return TRUE;
+}
+
 static gboolean
 update_cell (RamingEngine *self,
              RamingCell   *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
+  RamingMeasure *measure = cell_measure (cell);
+  gboolean changed;
 
   if (measure == NULL)
     return FALSE;
-  if (raming_measure_get_is_group (measure))
-    return update_group_cell (self, cell);
-  return update_leaf_cell (self, cell);
+  if (measure_is_group (measure))
+    changed = compute_group_cell (self, cell);
+  else
+    changed = compute_leaf_cell (self, cell);
+  if (changed)
+    note_change (self, cell);
+  return changed;
 }
 
 /* ------------------------------------------------------------------ */
@@ -743,7 +953,7 @@ static gboolean
 measure_is_attached (RamingEngine  *self,
                      RamingMeasure *measure)
 {
-  return g_hash_table_contains (self->attached_measures, measure);
+  return measure_info (measure) != NULL;
 }
 
 /* A cell changed: carry the change up through its groups to the totals. */
@@ -751,14 +961,14 @@ static void
 propagate_up (RamingEngine *self,
               RamingCell   *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
-  RamingColumn column = raming_cell_get_column (cell);
+  RamingMeasure *measure = cell_measure (cell);
+  RamingColumn column = cell_column (cell);
 
-  for (RamingMeasure *parent = raming_measure_get_parent (measure);
+  for (RamingMeasure *parent = measure_parent (measure);
        parent != NULL;
-       parent = raming_measure_get_parent (parent))
+       parent = measure_parent (parent))
     {
-      if (!update_group_cell (self, raming_measure_get_cell (parent, column)))
+      if (!update_group_cell (self, cell_of (parent, column)))
         return;
     }
   update_totals (self);
@@ -768,12 +978,12 @@ static void
 recalculate_cell (RamingEngine *self,
                   RamingCell   *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
+  RamingMeasure *measure = cell_measure (cell);
 
   if (measure == NULL || !measure_is_attached (self, measure))
     return;
 
-  g_hash_table_remove_all (self->states);
+  begin_pass (self);
   if (update_cell (self, cell))
     propagate_up (self, cell);
 }
@@ -782,8 +992,7 @@ static void
 collect_dependents (RamingEngine *self,
                     const char   *name,
                     GHashTable   *assumptions,
-                    GPtrArray    *cells,
-                    GHashTable   *seen_cells)
+                    GPtrArray    *cells)
 {
   GPtrArray *deps = g_hash_table_lookup (self->dependents, name);
 
@@ -794,7 +1003,8 @@ collect_dependents (RamingEngine *self,
     {
       gpointer unit = deps->pdata[i];
 
-      if (RAMING_IS_ASSUMPTION (unit))
+      /* Units are cells or assumptions. */
+      if (G_TYPE_FROM_INSTANCE (unit) != self->cell_type)
         {
           RamingAssumption *a = unit;
           const char *key = raming_assumption_get_key (a);
@@ -803,16 +1013,32 @@ collect_dependents (RamingEngine *self,
             continue;
           g_hash_table_add (assumptions, a);
           if (key != NULL)
-            collect_dependents (self, key, assumptions, cells, seen_cells);
+            collect_dependents (self, key, assumptions, cells);
           if (a == self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE])
-            collect_dependents (self, MACRO_NAME, assumptions, cells, seen_cells);
+            collect_dependents (self, MACRO_NAME, assumptions, cells);
         }
-      else if (!g_hash_table_contains (seen_cells, unit))
+      else if (((RamingCell *) unit)->engine_mark != self->collect_mark)
         {
-          g_hash_table_add (seen_cells, unit);
+          /* Collected once, though it may use several changed names. */
+          ((RamingCell *) unit)->engine_mark = self->collect_mark;
           g_ptr_array_add (cells, unit);
         }
     }
+}
+
+typedef struct
+{
+  RamingCell *cell;
+  guint       depth;
+} GroupAtDepth;
+
+static int
+compare_deepest_first (gconstpointer a,
+                       gconstpointer b)
+{
+  const GroupAtDepth *x = a, *y = b;
+
+  return (x->depth < y->depth) - (x->depth > y->depth);
 }
 
 /* Recomputes what depends on an assumption (which changed itself) or on
@@ -823,68 +1049,68 @@ recalculate_from (RamingEngine     *self,
                   const char       *name)
 {
   g_autoptr(GHashTable) assumptions = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) seen_cells = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(GHashTable) changed_groups = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key;
   gboolean any_changed = FALSE;
 
+  self->collect_mark++;
   if (changed != NULL)
     {
       g_hash_table_add (assumptions, changed);
       if (raming_assumption_get_key (changed) != NULL)
         collect_dependents (self, raming_assumption_get_key (changed),
-                            assumptions, cells, seen_cells);
+                            assumptions, cells);
       if (changed == self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE])
-        collect_dependents (self, MACRO_NAME, assumptions, cells, seen_cells);
+        collect_dependents (self, MACRO_NAME, assumptions, cells);
     }
   if (name != NULL)
-    collect_dependents (self, name, assumptions, cells, seen_cells);
+    collect_dependents (self, name, assumptions, cells);
 
   /* Everything not collected keeps its value; what was collected is
    * computed again, each after what it depends on. */
-  g_hash_table_remove_all (self->states);
+  begin_pass (self);
   g_hash_table_iter_init (&iter, assumptions);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_insert (self->states, key, GINT_TO_POINTER (STATE_PENDING));
+    set_state (self, assumption_info (self, key), STATE_PENDING);
   g_hash_table_iter_init (&iter, assumptions);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    ensure_assumption (self, key, NULL);
+    ensure_assumption (self, assumption_info (self, key), NULL);
 
   for (guint i = 0; i < cells->len; i++)
     {
       RamingCell *cell = cells->pdata[i];
-      RamingMeasure *measure = raming_cell_get_measure (cell);
+      RamingMeasure *measure = cell_measure (cell);
 
       if (measure == NULL || !measure_is_attached (self, measure))
         continue;
       if (update_cell (self, cell))
         {
           any_changed = TRUE;
-          for (RamingMeasure *p = raming_measure_get_parent (measure); p; p = raming_measure_get_parent (p))
-            g_hash_table_add (changed_groups, raming_measure_get_cell (p, raming_cell_get_column (cell)));
+          for (RamingMeasure *p = measure_parent (measure); p; p = measure_parent (p))
+            g_hash_table_add (changed_groups, cell_of (p, cell_column (cell)));
         }
     }
 
   /* Groups are summed after all their children are known; deepest first so
-   * that nested groups see their sub-groups' new sums. */
+   * that nested groups see their sub-groups' new sums. Each depth is
+   * worked out once. */
   if (g_hash_table_size (changed_groups) > 0)
     {
-      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+      g_autoptr(GArray) groups = g_array_sized_new (FALSE, FALSE, sizeof (GroupAtDepth),
+                                                    g_hash_table_size (changed_groups));
 
       g_hash_table_iter_init (&iter, changed_groups);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_ptr_array_add (groups, key);
+        {
+          GroupAtDepth g = { key, raming_measure_get_depth (cell_measure (key)) };
 
-      for (guint depth = RAMING_MAX_NESTING + 1; depth-- > 0;)
-        for (guint i = 0; i < groups->len; i++)
-          {
-            RamingCell *cell = groups->pdata[i];
-
-            if (raming_measure_get_depth (raming_cell_get_measure (cell)) == depth)
-              update_group_cell (self, cell);
-          }
+          g_array_append_val (groups, g);
+        }
+      g_array_sort (groups, compare_deepest_first);
+      for (guint i = 0; i < groups->len; i++)
+        update_group_cell (self, g_array_index (groups, GroupAtDepth, i).cell);
     }
 
   /* The assumptions themselves move the gap (the target) and the band
@@ -1045,39 +1271,159 @@ schedule_band (RamingEngine *self)
     self->band_idle_id = g_idle_add_full (G_PRIORITY_LOW, start_band_job, self, NULL);
 }
 
+/* What a top-level row adds to the totals. */
+static void
+leaf_of (RamingMeasure *measure,
+         Acc           *acc)
+{
+  memset (acc, 0, sizeof *acc);
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    {
+      RamingCell *cell = cell_of (measure, c);
+      RamingCellKind kind = cell_kind (cell);
+
+      acc->v[ACC_SUM + c] = _raming_cell_contribution (cell);
+      acc->v[ACC_EXCLUDED + c] = kind == RAMING_CELL_ERROR ? 1 : cell_n_excluded (cell);
+      if (c == RAMING_COLUMN_REALISTIC && kind == RAMING_CELL_VALUE)
+        {
+          acc->v[ACC_LOW] = cell_low (cell);
+          acc->v[ACC_HIGH] = cell_high (cell);
+        }
+    }
+}
+
+static inline void
+sum_node (Acc   *tree,
+          guint  node)
+{
+  for (guint k = 0; k < N_ACC; k++)
+    tree[node].v[k] = tree[2 * node].v[k] + tree[2 * node + 1].v[k];
+}
+
+/* The top-level rows changed: number them again; every leaf is stale. */
+static void
+rebuild_top (RamingEngine *self)
+{
+  GListModel *measures = raming_document_get_measures (self->document);
+  guint n = g_list_model_get_n_items (measures);
+  guint size = 1;
+
+  for (guint i = 0; i < self->top->len; i++)
+    {
+      MeasureInfo *info = measure_info (self->top->pdata[i]);
+
+      if (info != NULL)
+        info->top_index = -1;
+    }
+  g_ptr_array_set_size (self->top, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      RamingMeasure *m = g_list_model_get_item (measures, i);
+      MeasureInfo *info = measure_info (m);
+
+      g_ptr_array_add (self->top, m);
+      if (info != NULL)
+        info->top_index = i;
+    }
+
+  while (size < n)
+    size *= 2;
+  if (size != self->tree_size)
+    {
+      g_free (self->tree);
+      g_free (self->leaf_dirty);
+      self->tree_size = size;
+      self->tree = g_new0 (Acc, 2 * size);
+      self->leaf_dirty = g_new0 (guint8, size);
+    }
+  self->tree_stale = TRUE;
+}
+
+/* A computed cell changed: if it is in a top-level row, that row's leaf
+ * is summed again at the next update of the totals. */
+static void
+note_change (RamingEngine *self,
+             RamingCell   *cell)
+{
+  MeasureInfo *info = measure_info (cell_measure (cell));
+  guint row;
+
+  if (info == NULL || info->top_index < 0 || self->tree_stale)
+    return;
+  row = info->top_index;
+  g_assert (row < self->top->len);
+  if (!self->leaf_dirty[row])
+    {
+      self->leaf_dirty[row] = TRUE;
+      g_array_append_val (self->dirty_leaves, row);
+    }
+}
+
+static void
+refresh_tree (RamingEngine *self)
+{
+  guint size = self->tree_size;
+  guint levels = g_bit_storage (size);
+
+  /* Many stale leaves: summing every node once is cheaper than walking up
+   * from each; the result is the same either way. */
+  if (!self->tree_stale && self->dirty_leaves->len * levels > size)
+    self->tree_stale = TRUE;
+
+  if (self->tree_stale)
+    {
+      for (guint i = 0; i < size; i++)
+        {
+          if (i < self->top->len)
+            leaf_of (self->top->pdata[i], &self->tree[size + i]);
+          else
+            memset (&self->tree[size + i], 0, sizeof (Acc));
+        }
+      for (guint node = size - 1; node >= 1; node--)
+        sum_node (self->tree, node);
+      self->tree_stale = FALSE;
+    }
+  else
+    {
+      for (guint i = 0; i < self->dirty_leaves->len; i++)
+        {
+          guint row = g_array_index (self->dirty_leaves, guint, i);
+
+          leaf_of (self->top->pdata[row], &self->tree[size + row]);
+          for (guint node = (size + row) / 2; node >= 1; node /= 2)
+            sum_node (self->tree, node);
+        }
+    }
+
+  for (guint i = 0; i < self->dirty_leaves->len; i++)
+    self->leaf_dirty[g_array_index (self->dirty_leaves, guint, i)] = FALSE;
+  g_array_set_size (self->dirty_leaves, 0);
+}
+
 static void
 update_totals (RamingEngine *self)
 {
   RamingTotals *totals = raming_document_get_totals (self->document);
-  GListModel *measures = raming_document_get_measures (self->document);
   RamingAssumption *target = self->roles[RAMING_ASSUMPTION_ROLE_SAVINGS_TARGET];
-  double sums[RAMING_N_COLUMNS] = { 0 };
-  guint excluded[RAMING_N_COLUMNS] = { 0 };
-  double low = 0, high = 0;
+  double sums[RAMING_N_COLUMNS];
+  guint excluded[RAMING_N_COLUMNS];
+  double low, high;
   double target_value = 0;
   gboolean has_target = FALSE;
+  const Acc *root;
 
   if (!self->attached)
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+  refresh_tree (self);
+  root = &self->tree[1];
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     {
-      g_autoptr(RamingMeasure) measure = g_list_model_get_item (measures, i);
-
-      for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-        {
-          RamingCell *cell = raming_measure_get_cell (measure, c);
-
-          sums[c] += raming_cell_get_contribution (cell);
-          excluded[c] += raming_cell_get_kind (cell) == RAMING_CELL_ERROR
-                           ? 1 : raming_cell_get_n_excluded (cell);
-          if (c == RAMING_COLUMN_REALISTIC && raming_cell_get_kind (cell) == RAMING_CELL_VALUE)
-            {
-              low += raming_cell_get_low (cell);
-              high += raming_cell_get_high (cell);
-            }
-        }
+      sums[c] = root->v[ACC_SUM + c];
+      excluded[c] = (guint) root->v[ACC_EXCLUDED + c];
     }
+  low = root->v[ACC_LOW];
+  high = root->v[ACC_HIGH];
 
   if (target != NULL && raming_assumption_get_error (target) == NULL)
     {
@@ -1157,7 +1503,7 @@ on_measure_notify (RamingEngine  *self,
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     if (g_str_equal (pspec->name, raming_column_to_property (c)))
       {
-        RamingCell *cell = raming_measure_get_cell (measure, c);
+        RamingCell *cell = cell_of (measure, c);
 
         reindex_cell (self, cell);
         recalculate_cell (self, cell);
@@ -1173,7 +1519,7 @@ on_estimate_notify (RamingEngine   *self,
   RamingMeasure *measure = g_object_get_data (G_OBJECT (estimate), "raming-measure");
 
   if (measure != NULL)
-    recalculate_cell (self, raming_measure_get_cell (measure, RAMING_COLUMN_NATIONAL));
+    recalculate_cell (self, cell_of (measure, RAMING_COLUMN_NATIONAL));
 }
 
 static void
@@ -1186,7 +1532,7 @@ on_entry_notify (RamingEngine      *self,
 
   if (measure == NULL)
     return;
-  cell = raming_measure_get_cell (measure, RAMING_COLUMN_RESULT);
+  cell = cell_of (measure, RAMING_COLUMN_RESULT);
   if (g_str_equal (pspec->name, "input"))
     reindex_cell (self, cell);
   recalculate_cell (self, cell);
@@ -1222,10 +1568,11 @@ on_estimates_changed (RamingEngine *self,
   RamingMeasure *measure = g_object_get_data (G_OBJECT (model), "raming-measure");
   RamingCell *cell;
 
-  if (measure == NULL)
+  if (measure == NULL || !measure_is_attached (self, measure))
     return;
+  g_clear_pointer (&measure_info (measure)->estimates, g_ptr_array_unref);
   connect_sub_items (self, measure, model, G_CALLBACK (trampoline_estimate_notify));
-  cell = raming_measure_get_cell (measure, RAMING_COLUMN_NATIONAL);
+  cell = cell_of (measure, RAMING_COLUMN_NATIONAL);
   reindex_cell (self, cell);
   recalculate_cell (self, cell);
 }
@@ -1240,10 +1587,11 @@ on_results_changed (RamingEngine *self,
   RamingMeasure *measure = g_object_get_data (G_OBJECT (model), "raming-measure");
   RamingCell *cell;
 
-  if (measure == NULL)
+  if (measure == NULL || !measure_is_attached (self, measure))
     return;
+  g_clear_pointer (&measure_info (measure)->results, g_ptr_array_unref);
   connect_sub_items (self, measure, model, G_CALLBACK (trampoline_entry_notify));
-  cell = raming_measure_get_cell (measure, RAMING_COLUMN_RESULT);
+  cell = cell_of (measure, RAMING_COLUMN_RESULT);
   reindex_cell (self, cell);
   recalculate_cell (self, cell);
 }
@@ -1332,10 +1680,15 @@ connect_measure (RamingEngine  *self,
                  RamingMeasure *measure)
 {
   GListModel *children = raming_measure_get_children (measure);
+  MeasureInfo *info;
 
   if (measure_is_attached (self, measure))
     return;
 
+  info = g_new0 (MeasureInfo, 1);
+  info->measure = measure;
+  info->top_index = -1;
+  _raming_measure_set_engine_data (measure, info);
   g_hash_table_add (self->attached_measures, measure);
   g_signal_connect_object (measure, "notify",
                            G_CALLBACK (trampoline_measure_notify), self->document, 0);
@@ -1356,15 +1709,11 @@ connect_measure (RamingEngine  *self,
   g_signal_connect_object (children, "items-changed",
                            G_CALLBACK (on_measures_changed), self->document, 0);
 
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-    {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
-
-      connect_measure (self, child);
-    }
+  for (guint i = 0; i < _raming_measure_peek_children (measure)->len; i++)
+    connect_measure (self, g_ptr_array_index (_raming_measure_peek_children (measure), i));
 
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    reindex_cell (self, raming_measure_get_cell (measure, c));
+    reindex_cell (self, cell_of (measure, c));
 }
 
 static void
@@ -1390,6 +1739,8 @@ disconnect_measure (RamingEngine  *self,
   if (!measure_is_attached (self, measure))
     return;
 
+  measure_info_free (measure_info (measure));
+  _raming_measure_set_engine_data (measure, NULL);
   g_hash_table_remove (self->attached_measures, measure);
   g_signal_handlers_disconnect_by_data (measure, self->document);
   disconnect_sub_items (self, raming_measure_get_estimates (measure));
@@ -1398,7 +1749,7 @@ disconnect_measure (RamingEngine  *self,
 
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     {
-      RamingCell *cell = raming_measure_get_cell (measure, c);
+      RamingCell *cell = cell_of (measure, c);
 
       index_unit (self, cell, NULL);
       track_error (self, cell, FALSE);
@@ -1459,16 +1810,12 @@ static void
 recalculate_subtree (RamingEngine  *self,
                      RamingMeasure *measure)
 {
-  GListModel *children = raming_measure_get_children (measure);
+  GPtrArray *children = _raming_measure_peek_children (measure);
 
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-    {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
-
-      recalculate_subtree (self, child);
-    }
+  for (guint i = 0; i < children->len; i++)
+    recalculate_subtree (self, g_ptr_array_index (children, i));
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    update_cell (self, raming_measure_get_cell (measure, c));
+    update_cell (self, cell_of (measure, c));
 }
 
 static void
@@ -1496,8 +1843,10 @@ on_measures_changed (GListModel     *model,
     }
 
   sync_measures (self);
+  if (owner == NULL)
+    rebuild_top (self);
 
-  g_hash_table_remove_all (self->states);
+  begin_pass (self);
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
@@ -1505,9 +1854,9 @@ on_measures_changed (GListModel     *model,
       recalculate_subtree (self, m);
     }
 
-  for (RamingMeasure *group = owner; group != NULL; group = raming_measure_get_parent (group))
+  for (RamingMeasure *group = owner; group != NULL; group = measure_parent (group))
     for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-      update_group_cell (self, raming_measure_get_cell (group, c));
+      update_group_cell (self, cell_of (group, c));
   update_totals (self);
 }
 
@@ -1592,12 +1941,16 @@ _raming_engine_new (RamingDocument *document)
   RamingEngine **slot = g_new (RamingEngine *, 1);
 
   self->document = document;
+  self->cell_type = RAMING_TYPE_CELL;
   self->assumptions_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->partners_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->dependents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   self->unit_names = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->states = g_hash_table_new (NULL, NULL);
+  self->assumption_infos = g_hash_table_new_full (NULL, NULL, NULL,
+                                                  (GDestroyNotify) assumption_info_free);
+  self->top = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dirty_leaves = g_array_new (FALSE, FALSE, sizeof (guint));
   self->errors = g_list_store_new (G_TYPE_OBJECT);
   self->in_errors = g_hash_table_new (NULL, NULL);
   self->attached_measures = g_hash_table_new (NULL, NULL);
@@ -1622,12 +1975,28 @@ _raming_engine_free (RamingEngine *self)
 
   cancel_band (self);
 
+  {
+    GHashTableIter iter;
+    gpointer measure;
+
+    /* Measures can outlive their document (a window may hold one). */
+    g_hash_table_iter_init (&iter, self->attached_measures);
+    while (g_hash_table_iter_next (&iter, &measure, NULL))
+      {
+        measure_info_free (measure_info (measure));
+        _raming_measure_set_engine_data (measure, NULL);
+      }
+  }
   g_hash_table_unref (self->attached_measures);
+  g_hash_table_unref (self->assumption_infos);
+  g_ptr_array_unref (self->top);
+  g_array_unref (self->dirty_leaves);
+  g_free (self->tree);
+  g_free (self->leaf_dirty);
   g_hash_table_unref (self->assumptions_by_key);
   g_hash_table_unref (self->partners_by_id);
   g_hash_table_unref (self->dependents);
   g_hash_table_unref (self->unit_names);
-  g_hash_table_unref (self->states);
   g_hash_table_unref (self->in_errors);
   g_clear_object (&self->errors);
   g_free (self);
@@ -1675,6 +2044,7 @@ _raming_engine_attach (RamingEngine *self)
       _raming_measure_clear_parent (m);
       connect_measure (self, m);
     }
+  rebuild_top (self);
 
   _raming_engine_recalculate_all (self);
 }
@@ -1683,46 +2053,31 @@ void
 _raming_engine_recalculate_all (RamingEngine *self)
 {
   GListModel *assumptions = raming_document_get_assumptions (self->document);
-  GListModel *measures = raming_document_get_measures (self->document);
   gboolean frozen = self->band_frozen;
 
   if (!self->attached)
     return;
 
+  /* Assumptions no longer in the document leave the error list here. */
   rebuild_tables (self);
 
-  g_hash_table_remove_all (self->states);
+  begin_pass (self);
   for (guint i = 0; i < g_list_model_get_n_items (assumptions); i++)
     {
       g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
 
-      g_hash_table_insert (self->states, a, GINT_TO_POINTER (STATE_PENDING));
+      set_state (self, assumption_info (self, a), STATE_PENDING);
     }
   for (guint i = 0; i < g_list_model_get_n_items (assumptions); i++)
     {
       g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
 
-      ensure_assumption (self, a, NULL);
+      ensure_assumption (self, assumption_info (self, a), NULL);
     }
 
-  /* Assumptions no longer in the document leave the error list. */
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->errors)); i-- > 0;)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->errors), i);
-
-      if (RAMING_IS_ASSUMPTION (item) && !g_hash_table_contains (self->states, item))
-        {
-          index_unit (self, item, NULL);
-          track_error (self, item, FALSE);
-        }
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
-    {
-      g_autoptr(RamingMeasure) m = g_list_model_get_item (measures, i);
-
-      recalculate_subtree (self, m);
-    }
+  for (guint i = 0; i < self->top->len; i++)
+    recalculate_subtree (self, self->top->pdata[i]);
+  self->tree_stale = TRUE;
 
   self->band_frozen = TRUE;
   update_totals (self);
@@ -1755,7 +2110,9 @@ RamingAssumption *
 _raming_engine_lookup_assumption (RamingEngine *self,
                                   const char   *key)
 {
-  return g_hash_table_lookup (self->assumptions_by_key, key);
+  AssumptionInfo *info = g_hash_table_lookup (self->assumptions_by_key, key);
+
+  return info != NULL ? info->assumption : NULL;
 }
 
 RamingPartner *

@@ -12,24 +12,6 @@
 #include "raming-result-entry.h"
 #include "raming-util.h"
 
-struct _RamingMeasure
-{
-  GObject parent_instance;
-
-  char             *id;
-  char             *title;
-  gboolean          is_group;
-  char             *note;
-  char             *footnote;
-  char             *source;
-  char             *page;
-  RamingCellInput  *inputs[RAMING_N_COLUMNS];
-  GListStore       *children;
-  GListStore       *estimates;
-  GListStore       *results;
-  GWeakRef          parent;
-  RamingCell       *cells[RAMING_N_COLUMNS];
-};
 
 G_DEFINE_FINAL_TYPE (RamingMeasure, raming_measure, G_TYPE_OBJECT)
 
@@ -73,11 +55,25 @@ on_children_items_changed (RamingMeasure *self,
                            guint          added,
                            GListModel    *model)
 {
+  g_assert (position + removed <= self->child_array->len);
+
+  for (guint i = position; i < position + removed; i++)
+    {
+      RamingMeasure *child = g_ptr_array_index (self->child_array, i);
+
+      /* A measure moved to another group may have arrived there first. */
+      if (child->parent == self)
+        child->parent = NULL;
+    }
+  if (removed > 0)
+    g_ptr_array_remove_range (self->child_array, position, removed);
+
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (model, i);
+      RamingMeasure *child = g_list_model_get_item (model, i);
 
-      g_weak_ref_set (&child->parent, self);
+      child->parent = self;
+      g_ptr_array_insert (self->child_array, i, child);
     }
 }
 
@@ -112,7 +108,7 @@ raming_measure_finalize (GObject *object)
   g_clear_object (&self->children);
   g_clear_object (&self->estimates);
   g_clear_object (&self->results);
-  g_weak_ref_clear (&self->parent);
+  g_clear_pointer (&self->child_array, g_ptr_array_unref);
 
   G_OBJECT_CLASS (raming_measure_parent_class)->finalize (object);
 }
@@ -143,7 +139,7 @@ raming_measure_get_property (GObject    *object,
     case PROP_CHILDREN: g_value_set_object (value, self->children); break;
     case PROP_ESTIMATES: g_value_set_object (value, self->estimates); break;
     case PROP_RESULTS: g_value_set_object (value, self->results); break;
-    case PROP_PARENT: g_value_take_object (value, g_weak_ref_get (&self->parent)); break;
+    case PROP_PARENT: g_value_set_object (value, self->parent); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -219,7 +215,7 @@ raming_measure_init (RamingMeasure *self)
   self->children = g_list_store_new (RAMING_TYPE_MEASURE);
   self->estimates = g_list_store_new (RAMING_TYPE_ESTIMATE);
   self->results = g_list_store_new (RAMING_TYPE_RESULT_ENTRY);
-  g_weak_ref_init (&self->parent, NULL);
+  self->child_array = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (self->children, "items-changed",
                            G_CALLBACK (on_children_items_changed), self,
                            G_CONNECT_SWAPPED);
@@ -323,20 +319,17 @@ raming_measure_get_results (RamingMeasure *self)
 RamingMeasure *
 raming_measure_get_parent (RamingMeasure *self)
 {
-  g_autoptr(RamingMeasure) parent = NULL;
-
   g_return_val_if_fail (RAMING_IS_MEASURE (self), NULL);
 
-  /* The parent owns the child through its store, so while the child is in
-   * the store the parent outlives this borrowed pointer. */
-  parent = g_weak_ref_get (&self->parent);
-  return parent;
+  /* The parent owns the child through its store, and forgets being its
+   * parent when the child leaves the store. */
+  return self->parent;
 }
 
 void
 _raming_measure_clear_parent (RamingMeasure *self)
 {
-  g_weak_ref_set (&self->parent, NULL);
+  self->parent = NULL;
 }
 
 guint
@@ -346,9 +339,31 @@ raming_measure_get_depth (RamingMeasure *self)
 
   g_return_val_if_fail (RAMING_IS_MEASURE (self), 0);
 
-  for (RamingMeasure *p = raming_measure_get_parent (self); p; p = raming_measure_get_parent (p))
+  for (RamingMeasure *p = self->parent; p; p = p->parent)
     depth++;
   return depth;
+}
+
+/* The children as a plain array (unowned, read only), in step with the
+ * children store. */
+GPtrArray *
+_raming_measure_peek_children (RamingMeasure *self)
+{
+  return self->child_array;
+}
+
+/* A pointer the document's engine keeps with each measure it follows. */
+gpointer
+_raming_measure_get_engine_data (RamingMeasure *self)
+{
+  return self->engine_data;
+}
+
+void
+_raming_measure_set_engine_data (RamingMeasure *self,
+                                 gpointer       data)
+{
+  self->engine_data = data;
 }
 
 RamingCell *
