@@ -161,7 +161,7 @@ _raming_cell_update (RamingCell       *self,
 
   for (guint prop = PROP_KIND; prop < N_PROPS; prop++)
     if (changed & (1 << prop))
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+      g_object_notify_by_pspec ((GObject *) self, properties[prop]);   /* no cast check: hot */
 
   return TRUE;
 }

@@ -47,20 +47,54 @@ typedef struct
  * _raming_measure_set_engine_data, so without a lookup). */
 typedef struct
 {
+  double central;
+  double low;                             /* 0 for a maximum */
+  double high;
+} EstimateFigures;
+
+typedef struct
+{
+  double value;
+  double low;
+  double high;
+  guint  n_excluded;
+} ChildSums;
+
+/* Its cells point to it too (RamingCell.engine_info), so that a cell is
+ * recomputed without reading its measure; infos are allocated in table
+ * order when the engine attaches, so that a pass over many rows reads
+ * memory mostly in order. */
+typedef struct
+{
   RamingMeasure *measure;                 /* unowned: it is in the document */
   gint           top_index;               /* row among the top level, or -1 */
-  GPtrArray     *estimates;               /* RamingEstimate, NULL: read again */
+  gboolean       is_group;
+  gboolean       estimates_read;
+  guint          n_estimates;
+  EstimateFigures *estimates;             /* estimates_inline, or allocated */
+  EstimateFigures estimates_inline[2];
   GPtrArray     *results;                 /* RamingResultEntry, NULL: read again */
+  /* A group's sums over its children per column, valid while the bit of
+   * the column is set: an edit that changes only the group's own national
+   * estimate (the macro share) need not visit its children again. */
+  guint          child_sums_valid;
+  ChildSums      child_sums[RAMING_N_COLUMNS];
 } MeasureInfo;
 
 /* Per top-level row what it adds to the totals: the four column sums,
  * the four excluded counts, and the realistic range. */
 enum { ACC_SUM = 0, ACC_EXCLUDED = RAMING_N_COLUMNS, ACC_LOW = 2 * RAMING_N_COLUMNS, ACC_HIGH, N_ACC };
 
-typedef struct
+/* The quantities a change in one column touches. */
+static inline guint
+quantities_of_column (RamingColumn column)
 {
-  double v[N_ACC];
-} Acc;
+  guint mask = (1u << (ACC_SUM + column)) | (1u << (ACC_EXCLUDED + column));
+
+  if (column == RAMING_COLUMN_REALISTIC)
+    mask |= (1u << ACC_LOW) | (1u << ACC_HIGH);
+  return mask;
+}
 
 struct _RamingEngine
 {
@@ -91,7 +125,8 @@ struct _RamingEngine
    * depend on the order of the edits that led to them, so undoing an
    * edit brings back exactly the totals of before. */
   GPtrArray      *top;                    /* RamingMeasure (owned), top-level rows */
-  Acc            *tree;                   /* 2 × tree_size nodes, root at 1 */
+  double         *tree[N_ACC];            /* per quantity 2 × tree_size nodes, root at 1 */
+  guint           dirty_quantities;       /* bit per quantity with a changed leaf */
   guint           tree_size;              /* leaves: a power of two ≥ top->len */
   GArray         *dirty_leaves;           /* guint: rows whose leaf is stale */
   guint8         *leaf_dirty;             /* per row: in dirty_leaves */
@@ -187,10 +222,26 @@ measure_info (RamingMeasure *measure)
   return measure->engine_data;
 }
 
+/* NULL when the cell's measure is not (or no longer) in the document. */
+static inline MeasureInfo *
+cell_info (RamingCell *cell)
+{
+  return cell->engine_info;
+}
+
+static void
+forget_estimates (MeasureInfo *info)
+{
+  if (info->estimates != info->estimates_inline)
+    g_free (info->estimates);
+  info->estimates = NULL;
+  info->estimates_read = FALSE;
+}
+
 static void
 measure_info_free (MeasureInfo *info)
 {
-  g_clear_pointer (&info->estimates, g_ptr_array_unref);
+  forget_estimates (info);
   g_clear_pointer (&info->results, g_ptr_array_unref);
   g_free (info);
 }
@@ -208,12 +259,30 @@ read_items (GListModel *model)
   return items;
 }
 
-static GPtrArray *
-estimates_of (MeasureInfo *info)
+/* The national estimates' figures, read once per change of them;
+ * returns how many there are. */
+static guint
+read_estimates (MeasureInfo *info)
 {
-  if (info->estimates == NULL)
-    info->estimates = read_items (raming_measure_get_estimates (info->measure));
-  return info->estimates;
+  if (!info->estimates_read)
+    {
+      GListModel *model = raming_measure_get_estimates (info->measure);
+      guint n = g_list_model_get_n_items (model);
+
+      info->estimates = n <= G_N_ELEMENTS (info->estimates_inline)
+                          ? info->estimates_inline : g_new (EstimateFigures, n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RamingEstimate) estimate = g_list_model_get_item (model, i);
+
+          info->estimates[i].central = raming_estimate_get_central (estimate);
+          info->estimates[i].low = raming_estimate_get_maximum (estimate) ? 0 : raming_estimate_get_low (estimate);
+          info->estimates[i].high = raming_estimate_get_high (estimate);
+        }
+      info->n_estimates = n;
+      info->estimates_read = TRUE;
+    }
+  return info->n_estimates;
 }
 
 static GPtrArray *
@@ -744,13 +813,13 @@ ensure_assumption (RamingEngine     *self,
 
 static gboolean
 compute_national (RamingEngine  *self,
-                  RamingMeasure *measure,
+                  MeasureInfo   *info,
                   double        *value,
                   double        *low,
                   double        *high,
                   GError       **error)
 {
-  GPtrArray *estimates = estimates_of (measure_info (measure));
+  guint n_estimates = read_estimates (info);
   RamingAssumption *macro = self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE];
   double share, share_low, share_high;
 
@@ -769,14 +838,13 @@ compute_national (RamingEngine  *self,
   share_low = raming_assumption_get_value_low (macro);
   share_high = raming_assumption_get_value_high (macro);
 
-  for (guint i = 0; i < estimates->len; i++)
+  for (guint i = 0; i < n_estimates; i++)
     {
-      RamingEstimate *estimate = g_ptr_array_index (estimates, i);
-      double lo = raming_estimate_get_maximum (estimate) ? 0 : raming_estimate_get_low (estimate);
+      const EstimateFigures *f = &info->estimates[i];
 
-      *value += raming_estimate_get_central (estimate) * share;
-      *low += lo * share_low;
-      *high += raming_estimate_get_high (estimate) * share_high;
+      *value += f->central * share;
+      *low += f->low * share_low;
+      *high += f->high * share_high;
     }
   return TRUE;
 }
@@ -813,20 +881,18 @@ static gboolean
 compute_group_cell (RamingEngine *self,
                     RamingCell   *cell)
 {
-  RamingMeasure *group = cell_measure (cell);
+  MeasureInfo *info = cell_info (cell);
   RamingColumn column = cell_column (cell);
-  GPtrArray *children = _raming_measure_peek_children (group);
   double value = 0, low = 0, high = 0;
   guint n_excluded = 0;
   g_autofree char *error = NULL;
   gboolean own_error = FALSE;
 
-  if (column == RAMING_COLUMN_NATIONAL &&
-      estimates_of (measure_info (group))->len > 0)
+  if (column == RAMING_COLUMN_NATIONAL && read_estimates (info) > 0)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!compute_national (self, group, &value, &low, &high, &local_error))
+      if (!compute_national (self, info, &value, &low, &high, &local_error))
         {
           error = g_strdup (local_error->message);
           own_error = TRUE;
@@ -834,23 +900,31 @@ compute_group_cell (RamingEngine *self,
         }
     }
 
-  for (guint i = 0; i < children->len; i++)
+  if (!(info->child_sums_valid & (1u << column)))
     {
-      RamingMeasure *child = g_ptr_array_index (children, i);
-      RamingCell *child_cell = cell_of (child, column);
+      GPtrArray *children = _raming_measure_peek_children (info->measure);
+      ChildSums sums = { 0, };
 
-      if (cell_kind (child_cell) == RAMING_CELL_ERROR)
-        n_excluded++;
-      else
-        n_excluded += cell_n_excluded (child_cell);
-
-      if (cell_kind (child_cell) == RAMING_CELL_VALUE)
+      for (guint i = 0; i < children->len; i++)
         {
-          value += cell_value (child_cell);
-          low += cell_low (child_cell);
-          high += cell_high (child_cell);
+          RamingMeasure *child = g_ptr_array_index (children, i);
+          RamingCell *child_cell = cell_of (child, column);
+
+          sums.n_excluded += _raming_cell_excluded (child_cell);
+          if (cell_kind (child_cell) == RAMING_CELL_VALUE)
+            {
+              sums.value += cell_value (child_cell);
+              sums.low += cell_low (child_cell);
+              sums.high += cell_high (child_cell);
+            }
         }
+      info->child_sums[column] = sums;
+      info->child_sums_valid |= 1u << column;
     }
+  value += info->child_sums[column].value;
+  low += info->child_sums[column].low;
+  high += info->child_sums[column].high;
+  n_excluded += info->child_sums[column].n_excluded;
 
   track_error (self, cell, own_error);
   return _raming_cell_update (cell,
@@ -872,9 +946,9 @@ compute_leaf_cell (RamingEngine *self,
   gboolean computed = FALSE;
 
   if (column == RAMING_COLUMN_NATIONAL &&
-      estimates_of (measure_info (measure))->len > 0)
+      read_estimates (measure_info (measure)) > 0)
     {
-      ok = compute_national (self, measure, &value, &low, &high, &error);
+      ok = compute_national (self, measure_info (measure), &value, &low, &high, &error);
       computed = TRUE;
     }
   else if (column == RAMING_COLUMN_RESULT &&
@@ -932,12 +1006,12 @@ static gboolean
 update_cell (RamingEngine *self,
              RamingCell   *cell)
 {
-  RamingMeasure *measure = cell_measure (cell);
+  MeasureInfo *info = cell_info (cell);
   gboolean changed;
 
-  if (measure == NULL)
+  if (info == NULL)
     return FALSE;
-  if (measure_is_group (measure))
+  if (info->is_group)
     changed = compute_group_cell (self, cell);
   else
     changed = compute_leaf_cell (self, cell);
@@ -1081,14 +1155,16 @@ recalculate_from (RamingEngine     *self,
   for (guint i = 0; i < cells->len; i++)
     {
       RamingCell *cell = cells->pdata[i];
-      RamingMeasure *measure = cell_measure (cell);
+      MeasureInfo *info = cell_info (cell);
 
-      if (measure == NULL || !measure_is_attached (self, measure))
+      if (info == NULL)
         continue;
       if (update_cell (self, cell))
         {
           any_changed = TRUE;
-          for (RamingMeasure *p = measure_parent (measure); p; p = measure_parent (p))
+          if (info->top_index >= 0)
+            continue;   /* no groups above */
+          for (RamingMeasure *p = measure_parent (info->measure); p; p = measure_parent (p))
             g_hash_table_add (changed_groups, cell_of (p, cell_column (cell)));
         }
     }
@@ -1271,33 +1347,51 @@ schedule_band (RamingEngine *self)
     self->band_idle_id = g_idle_add_full (G_PRIORITY_LOW, start_band_job, self, NULL);
 }
 
-/* What a top-level row adds to the totals. */
+/* What a top-level row adds to the totals, in the columns of a mask
+ * (reading only the cells that changed). */
 static void
-leaf_of (RamingMeasure *measure,
-         Acc           *acc)
+leaf_of (RamingEngine  *self,
+         guint          row,
+         guint          columns)
 {
-  memset (acc, 0, sizeof *acc);
+  RamingMeasure *measure = row < self->top->len ? self->top->pdata[row] : NULL;
+  guint leaf = self->tree_size + row;
+
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     {
-      RamingCell *cell = cell_of (measure, c);
-      RamingCellKind kind = cell_kind (cell);
+      RamingCell *cell;
 
-      acc->v[ACC_SUM + c] = _raming_cell_contribution (cell);
-      acc->v[ACC_EXCLUDED + c] = kind == RAMING_CELL_ERROR ? 1 : cell_n_excluded (cell);
-      if (c == RAMING_COLUMN_REALISTIC && kind == RAMING_CELL_VALUE)
+      if (!(columns & (1u << c)))
+        continue;
+      self->dirty_quantities |= quantities_of_column (c);
+      if (measure == NULL)
         {
-          acc->v[ACC_LOW] = cell_low (cell);
-          acc->v[ACC_HIGH] = cell_high (cell);
+          self->tree[ACC_SUM + c][leaf] = 0;
+          self->tree[ACC_EXCLUDED + c][leaf] = 0;
+          if (c == RAMING_COLUMN_REALISTIC)
+            self->tree[ACC_LOW][leaf] = self->tree[ACC_HIGH][leaf] = 0;
+          continue;
+        }
+      cell = cell_of (measure, c);
+      self->tree[ACC_SUM + c][leaf] = _raming_cell_contribution (cell);
+      self->tree[ACC_EXCLUDED + c][leaf] = _raming_cell_excluded (cell);
+      if (c == RAMING_COLUMN_REALISTIC)
+        {
+          gboolean has_value = cell_kind (cell) == RAMING_CELL_VALUE;
+
+          self->tree[ACC_LOW][leaf] = has_value ? cell_low (cell) : 0;
+          self->tree[ACC_HIGH][leaf] = has_value ? cell_high (cell) : 0;
         }
     }
 }
 
 static inline void
-sum_node (Acc   *tree,
-          guint  node)
+sum_node (RamingEngine *self,
+          guint         node)
 {
   for (guint k = 0; k < N_ACC; k++)
-    tree[node].v[k] = tree[2 * node].v[k] + tree[2 * node + 1].v[k];
+    if (self->dirty_quantities & (1u << k))
+      self->tree[k][node] = self->tree[k][2 * node] + self->tree[k][2 * node + 1];
 }
 
 /* The top-level rows changed: number them again; every leaf is stale. */
@@ -1326,14 +1420,21 @@ rebuild_top (RamingEngine *self)
         info->top_index = i;
     }
 
+  for (guint i = 0; i < self->dirty_leaves->len; i++)
+    self->leaf_dirty[g_array_index (self->dirty_leaves, guint, i)] = 0;
+  g_array_set_size (self->dirty_leaves, 0);
+
   while (size < n)
     size *= 2;
   if (size != self->tree_size)
     {
-      g_free (self->tree);
+      for (guint k = 0; k < N_ACC; k++)
+        {
+          g_free (self->tree[k]);
+          self->tree[k] = g_new0 (double, 2 * size);
+        }
       g_free (self->leaf_dirty);
       self->tree_size = size;
-      self->tree = g_new0 (Acc, 2 * size);
       self->leaf_dirty = g_new0 (guint8, size);
     }
   self->tree_stale = TRUE;
@@ -1345,59 +1446,74 @@ static void
 note_change (RamingEngine *self,
              RamingCell   *cell)
 {
-  MeasureInfo *info = measure_info (cell_measure (cell));
+  MeasureInfo *info = cell_info (cell);
   guint row;
 
-  if (info == NULL || info->top_index < 0 || self->tree_stale)
+  if (info == NULL)
+    return;
+  if (info->top_index < 0)
+    {
+      RamingMeasure *parent = measure_parent (info->measure);
+
+      if (parent != NULL && measure_info (parent) != NULL)
+        measure_info (parent)->child_sums_valid &= ~(1u << cell_column (cell));
+      return;
+    }
+  if (self->tree_stale)
     return;
   row = info->top_index;
   g_assert (row < self->top->len);
-  if (!self->leaf_dirty[row])
-    {
-      self->leaf_dirty[row] = TRUE;
-      g_array_append_val (self->dirty_leaves, row);
-    }
+  if (self->leaf_dirty[row] == 0)
+    g_array_append_val (self->dirty_leaves, row);
+  self->leaf_dirty[row] |= 1u << cell_column (cell);
 }
 
 static void
 refresh_tree (RamingEngine *self)
 {
   guint size = self->tree_size;
-  guint levels = g_bit_storage (size);
+  guint all = (1u << RAMING_N_COLUMNS) - 1;
+  guint n_dirty = self->dirty_leaves->len;
 
-  /* Many stale leaves: summing every node once is cheaper than walking up
-   * from each; the result is the same either way. */
-  if (!self->tree_stale && self->dirty_leaves->len * levels > size)
-    self->tree_stale = TRUE;
-
+  self->dirty_quantities = 0;
   if (self->tree_stale)
     {
-      for (guint i = 0; i < size; i++)
-        {
-          if (i < self->top->len)
-            leaf_of (self->top->pdata[i], &self->tree[size + i]);
-          else
-            memset (&self->tree[size + i], 0, sizeof (Acc));
-        }
-      for (guint node = size - 1; node >= 1; node--)
-        sum_node (self->tree, node);
-      self->tree_stale = FALSE;
+      for (guint row = 0; row < size; row++)
+        leaf_of (self, row, all);
     }
   else
     {
-      for (guint i = 0; i < self->dirty_leaves->len; i++)
+      for (guint i = 0; i < n_dirty; i++)
         {
           guint row = g_array_index (self->dirty_leaves, guint, i);
 
-          leaf_of (self->top->pdata[row], &self->tree[size + row]);
-          for (guint node = (size + row) / 2; node >= 1; node /= 2)
-            sum_node (self->tree, node);
+          leaf_of (self, row, self->leaf_dirty[row]);
         }
     }
 
-  for (guint i = 0; i < self->dirty_leaves->len; i++)
-    self->leaf_dirty[g_array_index (self->dirty_leaves, guint, i)] = FALSE;
+  /* Many changed leaves: summing every node once is cheaper than walking
+   * up from each; the sums are the same either way. Only the quantities
+   * that changed are summed again. */
+  if (self->tree_stale || n_dirty * g_bit_storage (size) > size)
+    {
+      for (guint node = size - 1; node >= 1; node--)
+        sum_node (self, node);
+    }
+  else
+    {
+      for (guint i = 0; i < n_dirty; i++)
+        {
+          guint row = g_array_index (self->dirty_leaves, guint, i);
+
+          for (guint node = (size + row) / 2; node >= 1; node /= 2)
+            sum_node (self, node);
+        }
+    }
+
+  for (guint i = 0; i < n_dirty; i++)
+    self->leaf_dirty[g_array_index (self->dirty_leaves, guint, i)] = 0;
   g_array_set_size (self->dirty_leaves, 0);
+  self->tree_stale = FALSE;
 }
 
 static void
@@ -1410,20 +1526,18 @@ update_totals (RamingEngine *self)
   double low, high;
   double target_value = 0;
   gboolean has_target = FALSE;
-  const Acc *root;
 
   if (!self->attached)
     return;
 
   refresh_tree (self);
-  root = &self->tree[1];
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     {
-      sums[c] = root->v[ACC_SUM + c];
-      excluded[c] = (guint) root->v[ACC_EXCLUDED + c];
+      sums[c] = self->tree[ACC_SUM + c][1];
+      excluded[c] = (guint) self->tree[ACC_EXCLUDED + c][1];
     }
-  low = root->v[ACC_LOW];
-  high = root->v[ACC_HIGH];
+  low = self->tree[ACC_LOW][1];
+  high = self->tree[ACC_HIGH][1];
 
   if (target != NULL && raming_assumption_get_error (target) == NULL)
     {
@@ -1518,8 +1632,10 @@ on_estimate_notify (RamingEngine   *self,
 {
   RamingMeasure *measure = g_object_get_data (G_OBJECT (estimate), "raming-measure");
 
-  if (measure != NULL)
-    recalculate_cell (self, cell_of (measure, RAMING_COLUMN_NATIONAL));
+  if (measure == NULL || !measure_is_attached (self, measure))
+    return;
+  forget_estimates (measure_info (measure));
+  recalculate_cell (self, cell_of (measure, RAMING_COLUMN_NATIONAL));
 }
 
 static void
@@ -1570,7 +1686,7 @@ on_estimates_changed (RamingEngine *self,
 
   if (measure == NULL || !measure_is_attached (self, measure))
     return;
-  g_clear_pointer (&measure_info (measure)->estimates, g_ptr_array_unref);
+  forget_estimates (measure_info (measure));
   connect_sub_items (self, measure, model, G_CALLBACK (trampoline_estimate_notify));
   cell = cell_of (measure, RAMING_COLUMN_NATIONAL);
   reindex_cell (self, cell);
@@ -1688,7 +1804,10 @@ connect_measure (RamingEngine  *self,
   info = g_new0 (MeasureInfo, 1);
   info->measure = measure;
   info->top_index = -1;
+  info->is_group = raming_measure_get_is_group (measure);
   _raming_measure_set_engine_data (measure, info);
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    cell_of (measure, c)->engine_info = info;
   g_hash_table_add (self->attached_measures, measure);
   g_signal_connect_object (measure, "notify",
                            G_CALLBACK (trampoline_measure_notify), self->document, 0);
@@ -1741,6 +1860,8 @@ disconnect_measure (RamingEngine  *self,
 
   measure_info_free (measure_info (measure));
   _raming_measure_set_engine_data (measure, NULL);
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    cell_of (measure, c)->engine_info = NULL;
   g_hash_table_remove (self->attached_measures, measure);
   g_signal_handlers_disconnect_by_data (measure, self->document);
   disconnect_sub_items (self, raming_measure_get_estimates (measure));
@@ -1845,6 +1966,8 @@ on_measures_changed (GListModel     *model,
   sync_measures (self);
   if (owner == NULL)
     rebuild_top (self);
+  else if (measure_is_attached (self, owner))
+    measure_info (owner)->child_sums_valid = 0;
 
   begin_pass (self);
   for (guint i = position; i < position + added; i++)
@@ -1985,13 +2108,16 @@ _raming_engine_free (RamingEngine *self)
       {
         measure_info_free (measure_info (measure));
         _raming_measure_set_engine_data (measure, NULL);
+        for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+          cell_of (measure, c)->engine_info = NULL;
       }
   }
   g_hash_table_unref (self->attached_measures);
   g_hash_table_unref (self->assumption_infos);
   g_ptr_array_unref (self->top);
   g_array_unref (self->dirty_leaves);
-  g_free (self->tree);
+  for (guint k = 0; k < N_ACC; k++)
+    g_free (self->tree[k]);
   g_free (self->leaf_dirty);
   g_hash_table_unref (self->assumptions_by_key);
   g_hash_table_unref (self->partners_by_id);

@@ -36,6 +36,7 @@ struct _RamingCell
   char             *error;
   guint             n_excluded;
   guint             engine_mark;   /* the engine's, while it collects cells */
+  gpointer          engine_info;   /* the engine's, about the cell's measure */
 };
 
 struct _RamingMeasure
