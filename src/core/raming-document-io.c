@@ -735,13 +735,14 @@ read_estimates (Reader         *reader,
                 GError        **error)
 {
   static const char * const known[] = { "label", "low", "high", "max", "source", "page", NULL };
-  GListStore *store = G_LIST_STORE (raming_measure_get_estimates (measure));
+  GListStore *store;
   JsonArray *array;
 
   if (!read_array (object, "national_estimates", path, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
+  store = G_LIST_STORE (raming_measure_get_estimates (measure));
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -799,13 +800,14 @@ read_results (Reader         *reader,
               GError        **error)
 {
   static const char * const known[] = { "value", "label", "source", "page", NULL };
-  GListStore *store = G_LIST_STORE (raming_measure_get_results (measure));
+  GListStore *store;
   JsonArray *array;
 
   if (!read_array (object, "results", path, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
+  store = G_LIST_STORE (raming_measure_get_results (measure));
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -917,7 +919,7 @@ read_measure (Reader          *reader,
       !read_results (reader, object, path, measure, error))
     return FALSE;
 
-  if (g_list_model_get_n_items (raming_measure_get_results (measure)) > 0 &&
+  if (_raming_measure_n_results (measure) > 0 &&
       !raming_cell_input_is_blank (raming_measure_get_input (measure, RAMING_COLUMN_RESULT)))
     {
       g_autofree char *result_where = g_strdup_printf ("%s.result", path);
@@ -926,7 +928,7 @@ read_measure (Reader          *reader,
                    _("give either results per year or one result cell, not both"));
       return FALSE;
     }
-  if (is_group && g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+  if (is_group && _raming_measure_n_results (measure) > 0)
     {
       g_autofree char *results_where = g_strdup_printf ("%s.results", path);
 

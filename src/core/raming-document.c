@@ -1310,7 +1310,8 @@ find_measure_in (GListModel *model,
 
       if (g_strcmp0 (raming_measure_get_id (m), id) == 0)
         return m;
-      if ((found = find_measure_in (raming_measure_get_children (m), id)))
+      if (_raming_measure_n_children (m) > 0 &&
+          (found = find_measure_in (raming_measure_get_children (m), id)))
         return found;
     }
   return NULL;
@@ -1350,7 +1351,8 @@ foreach_in (GListModel *model,
       g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
 
       func (m, user_data);
-      foreach_in (raming_measure_get_children (m), func, user_data);
+      if (_raming_measure_n_children (m) > 0)
+        foreach_in (raming_measure_get_children (m), func, user_data);
     }
 }
 

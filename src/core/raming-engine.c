@@ -66,6 +66,7 @@ typedef struct
  * memory mostly in order. */
 typedef struct
 {
+  RamingEngine  *engine;
   RamingMeasure *measure;                 /* unowned: it is in the document */
   gint           top_index;               /* row among the top level, or -1 */
   gboolean       is_group;
@@ -73,7 +74,6 @@ typedef struct
   guint          n_estimates;
   EstimateFigures *estimates;             /* estimates_inline, or allocated */
   EstimateFigures estimates_inline[2];
-  GPtrArray     *results;                 /* RamingResultEntry, NULL: read again */
   /* A group's sums over its children per column, valid while the bit of
    * the column is set: an edit that changes only the group's own national
    * estimate (the macro share) need not visit its children again. */
@@ -242,7 +242,6 @@ static void
 measure_info_free (MeasureInfo *info)
 {
   forget_estimates (info);
-  g_clear_pointer (&info->results, g_ptr_array_unref);
   g_free (info);
 }
 
@@ -266,14 +265,13 @@ read_estimates (MeasureInfo *info)
 {
   if (!info->estimates_read)
     {
-      GListModel *model = raming_measure_get_estimates (info->measure);
-      guint n = g_list_model_get_n_items (model);
+      guint n = _raming_measure_n_estimates (info->measure);
 
       info->estimates = n <= G_N_ELEMENTS (info->estimates_inline)
                           ? info->estimates_inline : g_new (EstimateFigures, n);
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(RamingEstimate) estimate = g_list_model_get_item (model, i);
+          RamingEstimate *estimate = g_ptr_array_index (info->measure->estimate_array, i);
 
           info->estimates[i].central = raming_estimate_get_central (estimate);
           info->estimates[i].low = raming_estimate_get_maximum (estimate) ? 0 : raming_estimate_get_low (estimate);
@@ -285,13 +283,7 @@ read_estimates (MeasureInfo *info)
   return info->n_estimates;
 }
 
-static GPtrArray *
-results_of (MeasureInfo *info)
-{
-  if (info->results == NULL)
-    info->results = read_items (raming_measure_get_results (info->measure));
-  return info->results;
-}
+
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -401,16 +393,13 @@ names_of_cell (RamingCell *cell)
     return names;
 
   if (column == RAMING_COLUMN_NATIONAL &&
-      g_list_model_get_n_items (raming_measure_get_estimates (measure)) > 0)
+      _raming_measure_n_estimates (measure) > 0)
     g_ptr_array_add (names, g_strdup (MACRO_NAME));
-  else if (column == RAMING_COLUMN_RESULT &&
-           g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+  else if (column == RAMING_COLUMN_RESULT && _raming_measure_n_results (measure) > 0)
     {
-      GListModel *results = raming_measure_get_results (measure);
-
-      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+      for (guint i = 0; i < _raming_measure_n_results (measure); i++)
         {
-          g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+          RamingResultEntry *entry = g_ptr_array_index (measure->result_array, i);
 
           add_input_names (names, raming_result_entry_get_input (entry));
         }
@@ -857,12 +846,10 @@ compute_results (RamingEngine  *self,
                  double        *high,
                  GError       **error)
 {
-  GPtrArray *results = results_of (measure_info (measure));
-
   *value = *low = *high = 0;
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < _raming_measure_n_results (measure); i++)
     {
-      RamingResultEntry *entry = g_ptr_array_index (results, i);
+      RamingResultEntry *entry = g_ptr_array_index (measure->result_array, i);
       double v, l, h;
 
       if (!evaluate_input (self, raming_result_entry_get_input (entry), &v, &l, &h, error))
@@ -902,12 +889,11 @@ compute_group_cell (RamingEngine *self,
 
   if (!(info->child_sums_valid & (1u << column)))
     {
-      GPtrArray *children = _raming_measure_peek_children (info->measure);
       ChildSums sums = { 0, };
 
-      for (guint i = 0; i < children->len; i++)
+      for (guint i = 0; i < _raming_measure_n_children (info->measure); i++)
         {
-          RamingMeasure *child = g_ptr_array_index (children, i);
+          RamingMeasure *child = g_ptr_array_index (info->measure->child_array, i);
           RamingCell *child_cell = cell_of (child, column);
 
           sums.n_excluded += _raming_cell_excluded (child_cell);
@@ -952,7 +938,7 @@ compute_leaf_cell (RamingEngine *self,
       computed = TRUE;
     }
   else if (column == RAMING_COLUMN_RESULT &&
-           results_of (measure_info (measure))->len > 0)
+           _raming_measure_n_results (measure) > 0)
     {
       ok = compute_results (self, measure, &value, &low, &high, &error);
       computed = TRUE;
@@ -1609,107 +1595,59 @@ on_partner_notify (RamingEngine  *self,
     }
 }
 
-static void
-on_measure_notify (RamingEngine  *self,
-                   GParamSpec    *pspec,
-                   RamingMeasure *measure)
-{
-  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    if (g_str_equal (pspec->name, raming_column_to_property (c)))
-      {
-        RamingCell *cell = cell_of (measure, c);
+/* The hooks the model calls (see raming-private.h). */
 
-        reindex_cell (self, cell);
-        recalculate_cell (self, cell);
-        return;
-      }
+void
+_raming_engine_input_changed (gpointer     measure_info,
+                              RamingColumn column)
+{
+  MeasureInfo *info = measure_info;
+  RamingCell *cell = cell_of (info->measure, column);
+
+  reindex_cell (info->engine, cell);
+  recalculate_cell (info->engine, cell);
 }
 
-static void
-on_estimate_notify (RamingEngine   *self,
-                    GParamSpec     *pspec,
-                    RamingEstimate *estimate)
+void
+_raming_engine_estimates_changed (gpointer measure_info)
 {
-  RamingMeasure *measure = g_object_get_data (G_OBJECT (estimate), "raming-measure");
+  MeasureInfo *info = measure_info;
+  RamingCell *cell = cell_of (info->measure, RAMING_COLUMN_NATIONAL);
 
-  if (measure == NULL || !measure_is_attached (self, measure))
-    return;
-  forget_estimates (measure_info (measure));
-  recalculate_cell (self, cell_of (measure, RAMING_COLUMN_NATIONAL));
+  forget_estimates (info);
+  reindex_cell (info->engine, cell);
+  recalculate_cell (info->engine, cell);
 }
 
-static void
-on_entry_notify (RamingEngine      *self,
-                 GParamSpec        *pspec,
-                 RamingResultEntry *entry)
+void
+_raming_engine_results_changed (gpointer measure_info,
+                                gboolean reindex)
 {
-  RamingMeasure *measure = g_object_get_data (G_OBJECT (entry), "raming-measure");
-  RamingCell *cell;
+  MeasureInfo *info = measure_info;
+  RamingCell *cell = cell_of (info->measure, RAMING_COLUMN_RESULT);
 
-  if (measure == NULL)
-    return;
-  cell = cell_of (measure, RAMING_COLUMN_RESULT);
-  if (g_str_equal (pspec->name, "input"))
-    reindex_cell (self, cell);
-  recalculate_cell (self, cell);
+  if (reindex)
+    reindex_cell (info->engine, cell);
+  recalculate_cell (info->engine, cell);
 }
 
-static void trampoline_estimate_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc);
-static void trampoline_entry_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc);
+static void measures_changed (RamingEngine  *self,
+                              RamingMeasure *owner,
+                              GListModel    *model,
+                              guint          position,
+                              guint          removed,
+                              guint          added);
 
-static void
-connect_sub_items (RamingEngine  *self,
-                   RamingMeasure *measure,
-                   GListModel    *model,
-                   GCallback      callback)
+void
+_raming_engine_children_changed (gpointer    measure_info,
+                                 GListModel *children,
+                                 guint       position,
+                                 guint       removed,
+                                 guint       added)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+  MeasureInfo *info = measure_info;
 
-      if (g_object_get_data (item, "raming-measure") == measure)
-        continue;
-      g_object_set_data (item, "raming-measure", measure);
-      g_signal_connect_object (item, "notify", callback, self->document, 0);
-    }
-}
-
-static void
-on_estimates_changed (RamingEngine *self,
-                      guint         position,
-                      guint         removed,
-                      guint         added,
-                      GListModel   *model)
-{
-  RamingMeasure *measure = g_object_get_data (G_OBJECT (model), "raming-measure");
-  RamingCell *cell;
-
-  if (measure == NULL || !measure_is_attached (self, measure))
-    return;
-  forget_estimates (measure_info (measure));
-  connect_sub_items (self, measure, model, G_CALLBACK (trampoline_estimate_notify));
-  cell = cell_of (measure, RAMING_COLUMN_NATIONAL);
-  reindex_cell (self, cell);
-  recalculate_cell (self, cell);
-}
-
-static void
-on_results_changed (RamingEngine *self,
-                    guint         position,
-                    guint         removed,
-                    guint         added,
-                    GListModel   *model)
-{
-  RamingMeasure *measure = g_object_get_data (G_OBJECT (model), "raming-measure");
-  RamingCell *cell;
-
-  if (measure == NULL || !measure_is_attached (self, measure))
-    return;
-  g_clear_pointer (&measure_info (measure)->results, g_ptr_array_unref);
-  connect_sub_items (self, measure, model, G_CALLBACK (trampoline_entry_notify));
-  cell = cell_of (measure, RAMING_COLUMN_RESULT);
-  reindex_cell (self, cell);
-  recalculate_cell (self, cell);
+  measures_changed (info->engine, info->measure, children, position, removed, added);
 }
 
 /* The engine is the document's, and the document outlives what it holds
@@ -1741,67 +1679,19 @@ trampoline_partner_notify (GObject *object, GParamSpec *pspec, RamingDocument *d
     on_partner_notify (self, pspec, RAMING_PARTNER (object));
 }
 
-static void
-trampoline_measure_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_measure_notify (self, pspec, RAMING_MEASURE (object));
-}
-
-static void
-trampoline_estimate_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_estimate_notify (self, pspec, RAMING_ESTIMATE (object));
-}
-
-static void
-trampoline_entry_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_entry_notify (self, pspec, RAMING_RESULT_ENTRY (object));
-}
-
-static void
-trampoline_estimates_changed (GListModel *model, guint position, guint removed, guint added,
-                              RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_estimates_changed (self, position, removed, added, model);
-}
-
-static void
-trampoline_results_changed (GListModel *model, guint position, guint removed, guint added,
-                            RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_results_changed (self, position, removed, added, model);
-}
-
-static void on_measures_changed (GListModel *model, guint position, guint removed,
-                                 guint added, RamingDocument *doc);
-
+/* A measure the engine follows has engine data; its lists and their
+ * items tell the engine through it (no signal connections). */
 static void
 connect_measure (RamingEngine  *self,
                  RamingMeasure *measure)
 {
-  GListModel *children = raming_measure_get_children (measure);
   MeasureInfo *info;
 
   if (measure_is_attached (self, measure))
     return;
 
   info = g_new0 (MeasureInfo, 1);
+  info->engine = self;
   info->measure = measure;
   info->top_index = -1;
   info->is_group = raming_measure_get_is_group (measure);
@@ -1809,64 +1699,33 @@ connect_measure (RamingEngine  *self,
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     cell_of (measure, c)->engine_info = info;
   g_hash_table_add (self->attached_measures, measure);
-  g_signal_connect_object (measure, "notify",
-                           G_CALLBACK (trampoline_measure_notify), self->document, 0);
 
-  g_object_set_data (G_OBJECT (raming_measure_get_estimates (measure)), "raming-measure", measure);
-  g_signal_connect_object (raming_measure_get_estimates (measure), "items-changed",
-                           G_CALLBACK (trampoline_estimates_changed), self->document, 0);
-  connect_sub_items (self, measure, raming_measure_get_estimates (measure),
-                     G_CALLBACK (trampoline_estimate_notify));
-
-  g_object_set_data (G_OBJECT (raming_measure_get_results (measure)), "raming-measure", measure);
-  g_signal_connect_object (raming_measure_get_results (measure), "items-changed",
-                           G_CALLBACK (trampoline_results_changed), self->document, 0);
-  connect_sub_items (self, measure, raming_measure_get_results (measure),
-                     G_CALLBACK (trampoline_entry_notify));
-
-  g_object_set_data (G_OBJECT (children), "raming-measure", measure);
-  g_signal_connect_object (children, "items-changed",
-                           G_CALLBACK (on_measures_changed), self->document, 0);
-
-  for (guint i = 0; i < _raming_measure_peek_children (measure)->len; i++)
-    connect_measure (self, g_ptr_array_index (_raming_measure_peek_children (measure), i));
+  for (guint i = 0; i < _raming_measure_n_children (measure); i++)
+    connect_measure (self, g_ptr_array_index (measure->child_array, i));
 
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     reindex_cell (self, cell_of (measure, c));
 }
 
 static void
-disconnect_sub_items (RamingEngine *self,
-                      GListModel   *model)
+forget_measure (RamingEngine  *self,
+                RamingMeasure *measure)
 {
-  g_signal_handlers_disconnect_by_data (model, self->document);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      g_signal_handlers_disconnect_by_data (item, self->document);
-      g_object_set_data (item, "raming-measure", NULL);
-    }
+  measure_info_free (measure_info (measure));
+  _raming_measure_set_engine_data (measure, NULL);
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    cell_of (measure, c)->engine_info = NULL;
 }
 
 static void
 disconnect_measure (RamingEngine  *self,
                     RamingMeasure *measure)
 {
-  GListModel *children = raming_measure_get_children (measure);
-
   if (!measure_is_attached (self, measure))
     return;
 
-  measure_info_free (measure_info (measure));
-  _raming_measure_set_engine_data (measure, NULL);
-  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    cell_of (measure, c)->engine_info = NULL;
+  forget_measure (self, measure);
   g_hash_table_remove (self->attached_measures, measure);
-  g_signal_handlers_disconnect_by_data (measure, self->document);
-  disconnect_sub_items (self, raming_measure_get_estimates (measure));
-  disconnect_sub_items (self, raming_measure_get_results (measure));
-  g_signal_handlers_disconnect_by_data (children, self->document);
 
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     {
@@ -1876,27 +1735,24 @@ disconnect_measure (RamingEngine  *self,
       track_error (self, cell, FALSE);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-    {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
-
-      disconnect_measure (self, child);
-    }
+  for (guint i = 0; i < _raming_measure_n_children (measure); i++)
+    disconnect_measure (self, g_ptr_array_index (measure->child_array, i));
 }
 
 /* Which measures are still in the document after a list changed; those
  * that left are disconnected, those that came are connected. */
 static void
 collect_attached (RamingEngine *self,
-                  GListModel   *model,
+                  GPtrArray    *measures,
                   GHashTable   *present)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < measures->len; i++)
     {
-      g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
+      RamingMeasure *m = measures->pdata[i];
 
       g_hash_table_add (present, m);
-      collect_attached (self, raming_measure_get_children (m), present);
+      if (_raming_measure_n_children (m) > 0)
+        collect_attached (self, m->child_array, present);
     }
 }
 
@@ -1905,10 +1761,11 @@ sync_measures (RamingEngine *self)
 {
   g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autoptr(GPtrArray) top = read_items (raming_document_get_measures (self->document));
   GHashTableIter iter;
   gpointer measure;
 
-  collect_attached (self, raming_document_get_measures (self->document), present);
+  collect_attached (self, top, present);
 
   g_hash_table_iter_init (&iter, self->attached_measures);
   while (g_hash_table_iter_next (&iter, &measure, NULL))
@@ -1931,27 +1788,20 @@ static void
 recalculate_subtree (RamingEngine  *self,
                      RamingMeasure *measure)
 {
-  GPtrArray *children = _raming_measure_peek_children (measure);
-
-  for (guint i = 0; i < children->len; i++)
-    recalculate_subtree (self, g_ptr_array_index (children, i));
+  for (guint i = 0; i < _raming_measure_n_children (measure); i++)
+    recalculate_subtree (self, g_ptr_array_index (measure->child_array, i));
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     update_cell (self, cell_of (measure, c));
 }
 
 static void
-on_measures_changed (GListModel     *model,
-                     guint           position,
-                     guint           removed,
-                     guint           added,
-                     RamingDocument *doc)
+measures_changed (RamingEngine  *self,
+                  RamingMeasure *owner,
+                  GListModel    *model,
+                  guint          position,
+                  guint          removed,
+                  guint          added)
 {
-  RamingEngine *self = engine_of (doc);
-  RamingMeasure *owner = g_object_get_data (G_OBJECT (model), "raming-measure");
-
-  if (self == NULL)
-    return;
-
   if (owner == NULL)
     {
       /* Top level: no parent. */
@@ -1981,6 +1831,19 @@ on_measures_changed (GListModel     *model,
     for (guint c = 0; c < RAMING_N_COLUMNS; c++)
       update_group_cell (self, cell_of (group, c));
   update_totals (self);
+}
+
+static void
+on_measures_changed (GListModel     *model,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    measures_changed (self, NULL, model, position, removed, added);
 }
 
 static void

@@ -49,11 +49,11 @@ raming_column_to_property (RamingColumn column)
 }
 
 static void
-on_children_items_changed (RamingMeasure *self,
+on_children_items_changed (GListModel    *model,
                            guint          position,
                            guint          removed,
                            guint          added,
-                           GListModel    *model)
+                           RamingMeasure *self)
 {
   g_assert (position + removed <= self->child_array->len);
 
@@ -75,6 +75,117 @@ on_children_items_changed (RamingMeasure *self,
       child->parent = self;
       g_ptr_array_insert (self->child_array, i, child);
     }
+
+  if (self->engine_data != NULL)
+    _raming_engine_children_changed (self->engine_data, model, position, removed, added);
+}
+
+/* Keeps an array in step with a list of estimates or result entries,
+ * telling each item which measure holds it. */
+static void
+mirror_items (GPtrArray  *array,
+              GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              gpointer    owner,
+              void      (*set_owner) (gpointer item, gpointer owner))
+{
+  g_assert (position + removed <= array->len);
+
+  for (guint i = position; i < position + removed; i++)
+    set_owner (g_ptr_array_index (array, i), NULL);
+  if (removed > 0)
+    g_ptr_array_remove_range (array, position, removed);
+  for (guint i = position; i < position + added; i++)
+    {
+      gpointer item = g_list_model_get_item (model, i);
+
+      set_owner (item, owner);
+      g_ptr_array_insert (array, i, item);
+    }
+}
+
+static void
+on_estimates_items_changed (GListModel    *model,
+                            guint          position,
+                            guint          removed,
+                            guint          added,
+                            RamingMeasure *self)
+{
+  mirror_items (self->estimate_array, model, position, removed, added, self,
+                (void (*) (gpointer, gpointer)) _raming_estimate_set_owner);
+  if (self->engine_data != NULL)
+    _raming_engine_estimates_changed (self->engine_data);
+}
+
+static void
+on_results_items_changed (GListModel    *model,
+                          guint          position,
+                          guint          removed,
+                          guint          added,
+                          RamingMeasure *self)
+{
+  mirror_items (self->result_array, model, position, removed, added, self,
+                (void (*) (gpointer, gpointer)) _raming_result_entry_set_owner);
+  if (self->engine_data != NULL)
+    _raming_engine_results_changed (self->engine_data, TRUE);
+}
+
+/* The handler is connected first, and without a closure watching the
+ * measure (g_signal_connect_object): it is disconnected in dispose. */
+static GListStore *
+make_store (RamingMeasure  *self,
+            GType           item_type,
+            GPtrArray     **array,
+            GCallback       on_items_changed)
+{
+  GListStore *store = g_list_store_new (item_type);
+
+  *array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (store, "items-changed", on_items_changed, self);
+  return store;
+}
+
+static GListStore *
+children_store (RamingMeasure *self)
+{
+  if (self->children == NULL)
+    self->children = make_store (self, RAMING_TYPE_MEASURE, &self->child_array,
+                                 G_CALLBACK (on_children_items_changed));
+  return self->children;
+}
+
+static GListStore *
+estimates_store (RamingMeasure *self)
+{
+  if (self->estimates == NULL)
+    self->estimates = make_store (self, RAMING_TYPE_ESTIMATE, &self->estimate_array,
+                                  G_CALLBACK (on_estimates_items_changed));
+  return self->estimates;
+}
+
+static GListStore *
+results_store (RamingMeasure *self)
+{
+  if (self->results == NULL)
+    self->results = make_store (self, RAMING_TYPE_RESULT_ENTRY, &self->result_array,
+                                G_CALLBACK (on_results_items_changed));
+  return self->results;
+}
+
+void
+_raming_measure_estimate_changed (RamingMeasure *self)
+{
+  if (self->engine_data != NULL)
+    _raming_engine_estimates_changed (self->engine_data);
+}
+
+void
+_raming_measure_result_changed (RamingMeasure *self)
+{
+  if (self->engine_data != NULL)
+    _raming_engine_results_changed (self->engine_data, TRUE);
 }
 
 static void
@@ -83,7 +194,26 @@ raming_measure_dispose (GObject *object)
   RamingMeasure *self = (RamingMeasure *) object;
 
   if (self->children != NULL)
-    g_list_store_remove_all (self->children);
+    {
+      g_list_store_remove_all (self->children);
+      g_signal_handlers_disconnect_by_data (self->children, self);
+    }
+  /* The store may outlive the measure (someone holds the list model):
+   * its items then no longer belong to a measure. */
+  if (self->estimates != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->estimates, self);
+      for (guint i = 0; i < self->estimate_array->len; i++)
+        _raming_estimate_set_owner (self->estimate_array->pdata[i], NULL);
+      g_ptr_array_set_size (self->estimate_array, 0);
+    }
+  if (self->results != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->results, self);
+      for (guint i = 0; i < self->result_array->len; i++)
+        _raming_result_entry_set_owner (self->result_array->pdata[i], NULL);
+      g_ptr_array_set_size (self->result_array, 0);
+    }
 
   G_OBJECT_CLASS (raming_measure_parent_class)->dispose (object);
 }
@@ -109,6 +239,8 @@ raming_measure_finalize (GObject *object)
   g_clear_object (&self->estimates);
   g_clear_object (&self->results);
   g_clear_pointer (&self->child_array, g_ptr_array_unref);
+  g_clear_pointer (&self->estimate_array, g_ptr_array_unref);
+  g_clear_pointer (&self->result_array, g_ptr_array_unref);
 
   G_OBJECT_CLASS (raming_measure_parent_class)->finalize (object);
 }
@@ -136,9 +268,9 @@ raming_measure_get_property (GObject    *object,
     case PROP_REALISTIC:
       g_value_set_boxed (value, self->inputs[prop_id - PROP_NATIONAL]);
       break;
-    case PROP_CHILDREN: g_value_set_object (value, self->children); break;
-    case PROP_ESTIMATES: g_value_set_object (value, self->estimates); break;
-    case PROP_RESULTS: g_value_set_object (value, self->results); break;
+    case PROP_CHILDREN: g_value_set_object (value, children_store (self)); break;
+    case PROP_ESTIMATES: g_value_set_object (value, estimates_store (self)); break;
+    case PROP_RESULTS: g_value_set_object (value, results_store (self)); break;
     case PROP_PARENT: g_value_set_object (value, self->parent); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -212,27 +344,29 @@ raming_measure_init (RamingMeasure *self)
       self->inputs[i] = raming_cell_input_new_blank ();
       self->cells[i] = _raming_cell_new (self, i);
     }
-  self->children = g_list_store_new (RAMING_TYPE_MEASURE);
-  self->estimates = g_list_store_new (RAMING_TYPE_ESTIMATE);
-  self->results = g_list_store_new (RAMING_TYPE_RESULT_ENTRY);
-  self->child_array = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect_object (self->children, "items-changed",
-                           G_CALLBACK (on_children_items_changed), self,
-                           G_CONNECT_SWAPPED);
 }
 
+/* The fields are set directly: a new object has nobody to notify, and
+ * g_object_new with properties costs more than the rest of making one. */
 RamingMeasure *
 raming_measure_new (const char *id,
                     const char *title)
 {
-  return g_object_new (RAMING_TYPE_MEASURE, "id", id, "title", title, NULL);
+  RamingMeasure *self = g_object_new (RAMING_TYPE_MEASURE, NULL);
+
+  raming_set_str (&self->id, id);
+  raming_set_str (&self->title, title);
+  return self;
 }
 
 RamingMeasure *
 raming_measure_new_group (const char *id,
                           const char *title)
 {
-  return g_object_new (RAMING_TYPE_MEASURE, "id", id, "title", title, "is-group", TRUE, NULL);
+  RamingMeasure *self = raming_measure_new (id, title);
+
+  self->is_group = TRUE;
+  return self;
 }
 
 #define STRING_ACCESSORS(name, PROP)                                      \
@@ -291,6 +425,8 @@ raming_measure_set_input (RamingMeasure   *self,
   raming_cell_input_ref (input);
   g_clear_pointer (&self->inputs[column], raming_cell_input_unref);
   self->inputs[column] = input;
+  if (self->engine_data != NULL)
+    _raming_engine_input_changed (self->engine_data, column);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NATIONAL + column]);
 }
 
@@ -298,21 +434,21 @@ GListModel *
 raming_measure_get_children (RamingMeasure *self)
 {
   g_return_val_if_fail (RAMING_IS_MEASURE (self), NULL);
-  return G_LIST_MODEL (self->children);
+  return G_LIST_MODEL (children_store (self));
 }
 
 GListModel *
 raming_measure_get_estimates (RamingMeasure *self)
 {
   g_return_val_if_fail (RAMING_IS_MEASURE (self), NULL);
-  return G_LIST_MODEL (self->estimates);
+  return G_LIST_MODEL (estimates_store (self));
 }
 
 GListModel *
 raming_measure_get_results (RamingMeasure *self)
 {
   g_return_val_if_fail (RAMING_IS_MEASURE (self), NULL);
-  return G_LIST_MODEL (self->results);
+  return G_LIST_MODEL (results_store (self));
 }
 
 /* Returns: (transfer none) (nullable) */
@@ -342,14 +478,6 @@ raming_measure_get_depth (RamingMeasure *self)
   for (RamingMeasure *p = self->parent; p; p = p->parent)
     depth++;
   return depth;
-}
-
-/* The children as a plain array (unowned, read only), in step with the
- * children store. */
-GPtrArray *
-_raming_measure_peek_children (RamingMeasure *self)
-{
-  return self->child_array;
 }
 
 /* A pointer the document's engine keeps with each measure it follows. */

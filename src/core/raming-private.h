@@ -51,22 +51,44 @@ struct _RamingMeasure
   char             *source;
   char             *page;
   RamingCellInput  *inputs[RAMING_N_COLUMNS];
+  RamingCell       *cells[RAMING_N_COLUMNS];
+
+  /* The three lists are made when first asked for (most measures have no
+   * children and many no national estimates): NULL until then. Each has
+   * its items again as a plain array, kept in step with the store by the
+   * store's first "items-changed" handler: the engine reads them in its
+   * hot loops, where a GListModel call per item costs a type check, a ref
+   * and an unref. The arrays hold references, so that an item taken out
+   * of a store is still there to be told it has left. */
   GListStore       *children;
   GListStore       *estimates;
   GListStore       *results;
-  RamingCell       *cells[RAMING_N_COLUMNS];
-
-  /* The children again, as a plain array kept in step with the store by
-   * the first handler of its "items-changed": the engine sums groups in
-   * its hot loops, where a GListModel call per child costs a type check,
-   * a ref and an unref. Holds a reference, so that a child taken out of
-   * the store is still there to be told it has no parent any more. */
-  GPtrArray        *child_array;
+  GPtrArray        *child_array;     /* RamingMeasure */
+  GPtrArray        *estimate_array;  /* RamingEstimate */
+  GPtrArray        *result_array;    /* RamingResultEntry */
   /* Unowned: a parent keeps its children in its store, and clears this
    * when one leaves it (also when the parent goes away). */
   RamingMeasure    *parent;
   gpointer          engine_data;
 };
+
+static inline guint
+_raming_measure_n_children (RamingMeasure *measure)
+{
+  return measure->child_array != NULL ? measure->child_array->len : 0;
+}
+
+static inline guint
+_raming_measure_n_estimates (RamingMeasure *measure)
+{
+  return measure->estimate_array != NULL ? measure->estimate_array->len : 0;
+}
+
+static inline guint
+_raming_measure_n_results (RamingMeasure *measure)
+{
+  return measure->result_array != NULL ? measure->result_array->len : 0;
+}
 
 /* What a cell adds to a total: its value if it has one, else zero. */
 static inline double
@@ -102,10 +124,31 @@ gboolean      _raming_assumption_set_computed  (RamingAssumption *self,
                                                 const char       *error);
 
 void          _raming_measure_clear_parent     (RamingMeasure    *self);
-GPtrArray    *_raming_measure_peek_children    (RamingMeasure    *self);
 gpointer      _raming_measure_get_engine_data  (RamingMeasure    *self);
 void          _raming_measure_set_engine_data  (RamingMeasure    *self,
                                                 gpointer          data);
+void          _raming_measure_estimate_changed (RamingMeasure    *self);
+void          _raming_measure_result_changed   (RamingMeasure    *self);
+void          _raming_estimate_set_owner       (RamingEstimate   *self,
+                                                gpointer          owner);
+void          _raming_result_entry_set_owner   (RamingResultEntry *self,
+                                                gpointer          owner);
+
+/* The model tells its document's engine (the engine data of a measure)
+ * what it must follow, instead of a signal connection per object: at
+ * ten thousand measures, connecting those cost more than reading the
+ * file. Called before the object notifies, as a handler connected first
+ * would have been. */
+void          _raming_engine_input_changed     (gpointer          measure_info,
+                                                RamingColumn      column);
+void          _raming_engine_estimates_changed (gpointer          measure_info);
+void          _raming_engine_results_changed   (gpointer          measure_info,
+                                                gboolean          reindex);
+void          _raming_engine_children_changed  (gpointer          measure_info,
+                                                GListModel       *children,
+                                                guint             position,
+                                                guint             removed,
+                                                guint             added);
 
 RamingTotals *_raming_totals_new               (void);
 gboolean      _raming_totals_set               (RamingTotals     *self,
