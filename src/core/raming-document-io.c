@@ -55,6 +55,26 @@ member (JsonObject *object,
   return node;
 }
 
+/* "path.name", made only when there is a problem to report: building
+ * the path of every member read cost more than reading it. */
+static char *
+member_path (const char *path,
+             const char *name)
+{
+  return path != NULL ? g_strconcat (path, ".", name, NULL) : g_strdup (name);
+}
+
+static void
+set_invalid_member (GError     **error,
+                    const char  *path,
+                    const char  *name,
+                    const char  *problem)
+{
+  g_autofree char *where = member_path (path, name);
+
+  set_invalid (error, where, problem);
+}
+
 static gboolean
 read_string (JsonObject  *object,
              const char  *name,
@@ -64,26 +84,25 @@ read_string (JsonObject  *object,
              GError     **error)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
 
   *out = NULL;
   if (node == NULL)
     {
       if (required)
         {
-          set_invalid (error, where, _("this is missing"));
+          set_invalid_member (error, path, name, _("this is missing"));
           return FALSE;
         }
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      set_invalid (error, where, _("expected text"));
+      set_invalid_member (error, path, name, _("expected text"));
       return FALSE;
     }
   if (required && json_node_get_string (node)[0] == '\0')
     {
-      set_invalid (error, where, _("this may not be empty"));
+      set_invalid_member (error, path, name, _("this may not be empty"));
       return FALSE;
     }
   *out = g_strdup (json_node_get_string (node));
@@ -128,6 +147,15 @@ check_number (double       value,
 }
 
 static gboolean
+number_is_fine (double      value,
+                NumberRange range)
+{
+  return isfinite (value) && fabs (value) <= 1e15 &&
+         (range == RANGE_ANY || value >= 0) &&
+         (range != RANGE_FRACTION || value <= 1);
+}
+
+static gboolean
 read_number (JsonObject  *object,
              const char  *name,
              const char  *path,
@@ -137,7 +165,7 @@ read_number (JsonObject  *object,
              GError     **error)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+  g_autofree char *where = NULL;
   GType type;
 
   *out = NAN;
@@ -145,7 +173,7 @@ read_number (JsonObject  *object,
     {
       if (required)
         {
-          set_invalid (error, where, _("this is missing"));
+          set_invalid_member (error, path, name, _("this is missing"));
           return FALSE;
         }
       return TRUE;
@@ -158,15 +186,35 @@ read_number (JsonObject  *object,
         {
           g_autofree char *problem = g_strdup_printf (_("“%s” is not a number"),
                                                       json_node_get_string (node));
-          set_invalid (error, where, problem);
+          set_invalid_member (error, path, name, problem);
         }
       else
-        set_invalid (error, where, _("expected a number"));
+        set_invalid_member (error, path, name, _("expected a number"));
       return FALSE;
     }
 
   *out = json_node_get_double (node);
+  if (number_is_fine (*out, range))
+    return TRUE;
+  where = member_path (path, name);
   return check_number (*out, where, range, error);
+}
+
+/* "path.member[i]" without printf, which is slow for so many paths. */
+static char *
+index_path (const char *path,
+            const char *member,
+            guint       i)
+{
+  char digits[16];
+  char *end = digits + sizeof digits;
+  char *p = end;
+
+  *--p = '\0';
+  do
+    *--p = '0' + i % 10;
+  while ((i /= 10) > 0);
+  return g_strconcat (path, member, "[", p, "]", NULL);
 }
 
 static gboolean
@@ -310,7 +358,7 @@ read_source_ref (Reader      *reader,
     return FALSE;
   if (*source != NULL)
     {
-      g_ptr_array_add (reader->source_refs, g_strdup_printf ("%s.source", path));
+      g_ptr_array_add (reader->source_refs, g_strconcat (path, ".source", NULL));
       g_ptr_array_add (reader->source_refs, g_strdup (*source));
     }
   return TRUE;
@@ -699,7 +747,7 @@ read_cell (Reader           *reader,
            RamingCellInput **out,
            GError          **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+  g_autofree char *where = g_strconcat (path, ".", name, NULL);
   RamingCellInput *input;
 
   input = raming_cell_input_new_from_json (member (object, name), reader->language, where, error);
@@ -746,7 +794,7 @@ read_estimates (Reader         *reader,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *sub = g_strdup_printf ("%s.national_estimates[%u]", path, i);
+      g_autofree char *sub = index_path (path, ".national_estimates", i);
       g_autoptr(RamingEstimate) estimate = NULL;
       g_autofree char *label = NULL, *source = NULL, *page = NULL;
       double low, high, max;
@@ -811,8 +859,8 @@ read_results (Reader         *reader,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *sub = g_strdup_printf ("%s.results[%u]", path, i);
-      g_autofree char *where = g_strdup_printf ("%s.value", sub);
+      g_autofree char *sub = index_path (path, ".results", i);
+      g_autofree char *where = g_strconcat (sub, ".value", NULL);
       g_autoptr(RamingResultEntry) entry = NULL;
       g_autoptr(RamingCellInput) input = NULL;
       g_autofree char *label = NULL, *source = NULL, *page = NULL;
@@ -879,7 +927,7 @@ read_measure (Reader          *reader,
       !read_array (object, "children", path, &children, error))
     return FALSE;
 
-  where = g_strdup_printf ("%s.id", path);
+  where = g_strconcat (path, ".id", NULL);
   if (!check_identifier (id, where, error))
     return FALSE;
   if ((first_path = g_hash_table_lookup (reader->measure_ids, id)))
@@ -939,7 +987,7 @@ read_measure (Reader          *reader,
 
   if (children != NULL)
     {
-      g_autofree char *children_path = g_strdup_printf ("%s.children", path);
+      g_autofree char *children_path = g_strconcat (path, ".children", NULL);
 
       if (!read_measure_list (reader, children, children_path,
                               G_LIST_STORE (raming_measure_get_children (measure)),
@@ -969,7 +1017,7 @@ read_measure_list (Reader      *reader,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+      g_autofree char *sub = index_path (path, "", i);
       g_autoptr(RamingMeasure) measure = NULL;
       JsonObject *object;
 

@@ -303,8 +303,16 @@ canonical_name (const char *name)
   if (field == RAMING_PARTNER_FIELD_INVALID)
     return g_strdup (name);
 
-  return g_strdup_printf ("%.*s.%s", (int) (dot - name), name,
-                          raming_partner_field_to_property (field));
+  {
+    const char *property = raming_partner_field_to_property (field);
+    gsize id_length = dot - name, property_length = strlen (property);
+    char *canonical = g_malloc (id_length + 1 + property_length + 1);
+
+    memcpy (canonical, name, id_length);
+    canonical[id_length] = '.';
+    memcpy (canonical + id_length + 1, property, property_length + 1);
+    return canonical;
+  }
 }
 
 static void
@@ -346,8 +354,11 @@ index_unit (RamingEngine *self,
           deps = g_ptr_array_new ();
           g_hash_table_insert (self->dependents, g_strdup (names->pdata[i]), deps);
         }
-      if (!g_ptr_array_find (deps, unit, NULL))
-        g_ptr_array_add (deps, unit);
+      /* The unit was taken out of every list above, and its names are
+       * distinct: no need to look for it (which, for the macro share or a
+       * partner field used by thousands of cells, made indexing
+       * quadratic). */
+      g_ptr_array_add (deps, unit);
     }
   g_hash_table_insert (self->unit_names, unit, names);
 }
