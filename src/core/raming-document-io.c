@@ -302,17 +302,20 @@ static JsonObject *
 collect_extra (JsonObject         *object,
                const char * const *known)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
   JsonObject *extra = NULL;
 
-  for (const GList *l = members; l != NULL; l = l->next)
+  /* In file order (kept on saving), without a list of the members. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
-      if (g_strv_contains (known, l->data))
+      if (g_strv_contains (known, name))
         continue;
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, l->data,
-                              json_node_copy (json_object_get_member (object, l->data)));
+      json_object_set_member (extra, name, json_node_copy (node));
     }
   return extra;
 }
