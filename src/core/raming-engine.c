@@ -1861,9 +1861,13 @@ static void
 connect_assumption (RamingEngine     *self,
                     RamingAssumption *assumption)
 {
+  /* Not g_signal_connect_object: each such closure is added to an array
+   * on the document that is reallocated one closure at a time. The
+   * handlers are disconnected when the assumption leaves the document
+   * (rebuild_tables) and when the engine goes. */
   g_signal_handlers_disconnect_by_data (assumption, self->document);
-  g_signal_connect_object (assumption, "notify",
-                           G_CALLBACK (trampoline_assumption_notify), self->document, 0);
+  g_signal_connect (assumption, "notify",
+                    G_CALLBACK (trampoline_assumption_notify), self->document);
   reindex_assumption (self, assumption);
 }
 
@@ -1974,7 +1978,11 @@ _raming_engine_free (RamingEngine *self)
 
   {
     GHashTableIter iter;
-    gpointer measure;
+    gpointer measure, assumption;
+
+    g_hash_table_iter_init (&iter, self->assumption_infos);
+    while (g_hash_table_iter_next (&iter, &assumption, NULL))
+      g_signal_handlers_disconnect_by_data (assumption, self->document);
 
     /* Measures can outlive their document (a window may hold one). */
     g_hash_table_iter_init (&iter, self->attached_measures);
