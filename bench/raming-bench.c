@@ -292,6 +292,27 @@ main (int   argc,
         n_runs = MAX (1, atoi (argv[i] + strlen ("--runs=")));
       else if (g_str_has_prefix (argv[i], "--profile="))
         profile_phase = argv[i] + strlen ("--profile=");
+      else if (g_str_has_prefix (argv[i], "--write="))
+        {
+          /* --write=N:FILE writes the generated document of N measures
+           * (for the window's figures in bench/run) and stops. */
+          g_auto(GStrv) parts = g_strsplit (argv[i] + strlen ("--write="), ":", 2);
+          g_autofree char *text = NULL;
+          g_autoptr(GError) error = NULL;
+
+          if (g_strv_length (parts) != 2 || atoi (parts[0]) <= 0)
+            {
+              g_printerr ("raming-bench: --write=N:FILE\n");
+              return 2;
+            }
+          text = generate (atoi (parts[0]), 20211123);
+          if (!g_file_set_contents (parts[1], text, -1, &error))
+            {
+              g_printerr ("raming-bench: %s\n", error->message);
+              return 1;
+            }
+          return 0;
+        }
       else if (g_str_has_prefix (argv[i], "--sizes="))
         {
           g_auto(GStrv) parts = g_strsplit (argv[i] + strlen ("--sizes="), ",", -1);
@@ -307,7 +328,7 @@ main (int   argc,
       else if (argv[i][0] == '-')
         {
           g_printerr ("Usage: raming-bench [--check] [--runs=N] [--sizes=10,100,...] "
-                      "[--profile=open|one|macro|full|band|csv] [EXAMPLE.raming]\n");
+                      "[--profile=open|one|macro|full|band|csv] [--write=N:FILE] [EXAMPLE.raming]\n");
           return 2;
         }
       else
