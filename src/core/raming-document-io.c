@@ -750,12 +750,24 @@ read_cell (Reader           *reader,
            RamingCellInput **out,
            GError          **error)
 {
-  g_autofree char *where = g_strconcat (path, ".", name, NULL);
+  JsonNode *node = member (object, name);
+  g_autofree char *where = NULL;
   RamingCellInput *input;
 
-  input = raming_cell_input_new_from_json (member (object, name), reader->language, where, error);
+  /* A missing cell, an amount or a formula needs its path only to report
+   * a problem: it is made then (reading the cell again to say what is
+   * wrong with it), not for every cell of the file. */
+  if (node == NULL || JSON_NODE_HOLDS_VALUE (node))
+    input = raming_cell_input_new_from_json (node, reader->language, "", NULL);
+  else
+    input = NULL;
   if (input == NULL)
-    return FALSE;
+    {
+      where = member_path (path, name);
+      input = raming_cell_input_new_from_json (node, reader->language, where, error);
+      if (input == NULL)
+        return FALSE;
+    }
 
   /* The note's cells are savings: a measure that costs money is not
    * entered as a negative saving. */
@@ -765,13 +777,13 @@ read_cell (Reader           *reader,
       g_autofree char *problem =
         g_strdup_printf (_("%g is negative; savings are entered as positive amounts"),
                          raming_cell_input_get_amount (input));
-      set_invalid (error, where, problem);
+      set_invalid_member (error, path, name, problem);
       raming_cell_input_unref (input);
       return FALSE;
     }
   if (raming_cell_input_get_source (input) != NULL)
     {
-      g_ptr_array_add (reader->source_refs, g_strdup (where));
+      g_ptr_array_add (reader->source_refs, member_path (path, name));
       g_ptr_array_add (reader->source_refs, g_strdup (raming_cell_input_get_source (input)));
     }
   *out = input;
