@@ -363,9 +363,11 @@ index_unit (RamingEngine *self,
   g_hash_table_insert (self->unit_names, unit, names);
 }
 
+/* The names lists are made on the first name: most cells (amounts,
+ * blanks, statuses) have none, and then cost nothing to index. */
 static void
-add_formula_names (GPtrArray     *names,
-                   RamingFormula *formula)
+add_formula_names (GPtrArray     **names,
+                   RamingFormula  *formula)
 {
   if (formula == NULL)
     return;
@@ -373,16 +375,18 @@ add_formula_names (GPtrArray     *names,
     {
       char *name = canonical_name (raming_formula_get_name (formula, i));
 
-      if (g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+      if (*names == NULL)
+        *names = g_ptr_array_new_with_free_func (g_free);
+      if (g_ptr_array_find_with_equal_func (*names, name, g_str_equal, NULL))
         g_free (name);
       else
-        g_ptr_array_add (names, name);
+        g_ptr_array_add (*names, name);
     }
 }
 
 static void
-add_input_names (GPtrArray       *names,
-                 RamingCellInput *input)
+add_input_names (GPtrArray       **names,
+                 RamingCellInput  *input)
 {
   if (input == NULL)
     return;
@@ -393,30 +397,34 @@ add_input_names (GPtrArray       *names,
     add_formula_names (names, raming_cell_input_get_formula (raming_cell_input_get_high (input)));
 }
 
+/* NULL: none. */
 static GPtrArray *
 names_of_cell (RamingCell *cell)
 {
   RamingMeasure *measure = cell_measure (cell);
   RamingColumn column = cell_column (cell);
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *names = NULL;
 
   if (measure_is_group (measure) && column != RAMING_COLUMN_NATIONAL)
-    return names;
+    return NULL;
 
   if (column == RAMING_COLUMN_NATIONAL &&
       _raming_measure_n_estimates (measure) > 0)
-    g_ptr_array_add (names, g_strdup (MACRO_NAME));
+    {
+      names = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (names, g_strdup (MACRO_NAME));
+    }
   else if (column == RAMING_COLUMN_RESULT && _raming_measure_n_results (measure) > 0)
     {
       for (guint i = 0; i < _raming_measure_n_results (measure); i++)
         {
           RamingResultEntry *entry = g_ptr_array_index (measure->result_array, i);
 
-          add_input_names (names, raming_result_entry_get_input (entry));
+          add_input_names (&names, raming_result_entry_get_input (entry));
         }
     }
   else
-    add_input_names (names, raming_measure_get_input (measure, column));
+    add_input_names (&names, raming_measure_get_input (measure, column));
 
   return names;
 }
@@ -425,16 +433,22 @@ static void
 reindex_cell (RamingEngine *self,
               RamingCell   *cell)
 {
-  index_unit (self, cell, names_of_cell (cell));
+  GPtrArray *names = names_of_cell (cell);
+
+  /* Neither indexed before nor now: nothing to look up. */
+  if (names == NULL && !cell->engine_indexed)
+    return;
+  cell->engine_indexed = names != NULL;
+  index_unit (self, cell, names);
 }
 
 static void
 reindex_assumption (RamingEngine     *self,
                     RamingAssumption *assumption)
 {
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *names = NULL;
 
-  add_input_names (names, raming_assumption_get_input (assumption));
+  add_input_names (&names, raming_assumption_get_input (assumption));
   index_unit (self, assumption, names);
 }
 
@@ -1743,6 +1757,7 @@ disconnect_measure (RamingEngine  *self,
       RamingCell *cell = cell_of (measure, c);
 
       index_unit (self, cell, NULL);
+      cell->engine_indexed = FALSE;
       track_error (self, cell, FALSE);
     }
 

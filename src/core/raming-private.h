@@ -37,6 +37,7 @@ struct _RamingCell
   guint             n_excluded;
   guint             engine_mark;   /* the engine's, while it collects cells */
   gpointer          engine_info;   /* the engine's, about the cell's measure */
+  gboolean          engine_indexed;  /* the engine's: in its index of names */
 };
 
 struct _RamingMeasure
