@@ -1030,18 +1030,27 @@ read_measure_list (Reader      *reader,
       return FALSE;
     }
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *sub = index_path (path, "", i);
-      g_autoptr(RamingMeasure) measure = NULL;
-      JsonObject *object;
+  {
+    guint n = json_array_get_length (array);
+    g_autoptr(GPtrArray) measures = g_ptr_array_new_full (n, g_object_unref);
 
-      if (!(object = expect_object (json_array_get_element (array, i), sub, error)))
-        return FALSE;
-      if (!read_measure (reader, object, sub, depth, &measure, error))
-        return FALSE;
-      g_list_store_append (store, measure);
-    }
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *sub = index_path (path, "", i);
+        RamingMeasure *measure = NULL;
+        JsonObject *object;
+
+        if (!(object = expect_object (json_array_get_element (array, i), sub, error)))
+          return FALSE;
+        if (!read_measure (reader, object, sub, depth, &measure, error))
+          return FALSE;
+        g_ptr_array_add (measures, measure);
+      }
+
+    /* In one go: one "items-changed" per list, not one per measure. */
+    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                         measures->pdata, measures->len);
+  }
   return TRUE;
 }
 
