@@ -428,6 +428,47 @@ test_band_in_background (void)
   g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_P50), ==, before);
 }
 
+/* The window asks, once, that every document draw its band in the
+ * background: a document loaded then does not draw its first band while
+ * loading (3,9 s at 10.000 measures); it arrives later, equal to the
+ * band drawn synchronously. */
+static void
+test_band_default_in_background (void)
+{
+  g_autoptr(RamingDocument) sync = load_example ();
+  g_autoptr(RamingDocument) document = NULL;
+  RamingTotals *totals;
+  gint64 deadline;
+
+  g_assert_false (raming_document_get_default_band_in_background ());
+  raming_document_set_default_band_in_background (TRUE);
+  document = load_example ();
+  raming_document_set_default_band_in_background (FALSE);
+  totals = raming_document_get_totals (document);
+
+  /* Loaded, with every figure but the band. */
+  g_assert_true (raming_totals_get_band_pending (totals));
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_P50), ==, 0);
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_REALISTIC), ==,
+                     raming_totals_get (raming_document_get_totals (sync), RAMING_TOTAL_REALISTIC));
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (raming_totals_get_band_pending (totals) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (raming_totals_get_band_pending (totals));
+  for (RamingTotal t = RAMING_TOTAL_P10; t <= RAMING_TOTAL_P90; t++)
+    g_assert_cmpfloat (raming_totals_get (totals, t), ==, raming_totals_get (raming_document_get_totals (sync), t));
+
+  /* Documents made after the default is back draw synchronously. */
+  {
+    g_autoptr(RamingDocument) later = load_example ();
+
+    g_assert_false (raming_totals_get_band_pending (raming_document_get_totals (later)));
+    g_assert_cmpfloat (raming_totals_get (raming_document_get_totals (later), RAMING_TOTAL_P50), ==,
+                       raming_totals_get (raming_document_get_totals (sync), RAMING_TOTAL_P50));
+  }
+}
+
 /* Without any range there is no band: every draw is the total. */
 static void
 test_band_without_ranges (void)
@@ -698,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/engine/band/reproducible", test_band_reproducible);
   g_test_add_func ("/engine/band/without-ranges", test_band_without_ranges);
   g_test_add_func ("/engine/band/in-background", test_band_in_background);
+  g_test_add_func ("/engine/band/default-in-background", test_band_default_in_background);
   g_test_add_func ("/engine/band/triangular", test_band_triangular);
   g_test_add_func ("/engine/structure-edits", test_structure_edits);
   g_test_add_func ("/engine/edit-groups", test_edit_groups);
