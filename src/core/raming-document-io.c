@@ -1269,17 +1269,6 @@ check_nesting (const char  *data,
   return TRUE;
 }
 
-/* Files from this size on (some 1.000 measures) drop their parse tree in
- * a thread: below it, starting a thread costs more than it saves. */
-#define DROP_IN_THREAD_SIZE (256 * 1024)
-
-static gpointer
-drop_parser (gpointer parser)
-{
-  g_object_unref (parser);
-  return NULL;
-}
-
 RamingDocument *
 raming_document_load_from_data (const char  *data,
                                 gssize       length,
@@ -1412,15 +1401,11 @@ raming_document_load_from_data (const char  *data,
                               extra, (GDestroyNotify) json_object_unref);
   }
 
-  /* The parse tree is no longer needed (unknown members were copied).
-   * Freeing a large one is pointer chasing through memory that has gone
-   * cold while the document was built (tens of milliseconds at 10.000
-   * measures): a thread of its own does it, alongside the first
-   * calculation. A small one is freed here. */
-  if (length >= DROP_IN_THREAD_SIZE)
-    g_thread_unref (g_thread_new ("raming-drop-parse", drop_parser, g_steal_pointer (&parser)));
-  else
-    g_clear_object (&parser);
+  /* Drop the parse tree before the first calculation: less memory at the
+   * peak, and the heap is tidied up (malloc consolidating the parser's
+   * many small blocks) here, during loading, rather than in the first
+   * edit. */
+  g_clear_object (&parser);
 
   _raming_document_go_live (document);
   return g_steal_pointer (&document);
