@@ -66,19 +66,20 @@ typedef struct
  * memory mostly in order. */
 typedef struct
 {
-  RamingEngine  *engine;
-  RamingMeasure *measure;                 /* unowned: it is in the document */
-  gint           top_index;               /* row among the top level, or -1 */
+  /* What the macro share's edit reads, first and together. */
   gboolean       is_group;
-  gboolean       estimates_read;
+  gint           top_index;               /* row among the top level, or -1 */
   guint          n_estimates;
+  gboolean       estimates_read;
   EstimateFigures *estimates;             /* estimates_inline, or allocated */
+  RamingMeasure *measure;                 /* unowned: it is in the document */
+  guint          child_sums_valid;
   EstimateFigures estimates_inline[2];
   /* A group's sums over its children per column, valid while the bit of
    * the column is set: an edit that changes only the group's own national
    * estimate (the macro share) need not visit its children again. */
-  guint          child_sums_valid;
   ChildSums      child_sums[RAMING_N_COLUMNS];
+  RamingEngine  *engine;
 } MeasureInfo;
 
 /* Per top-level row what it adds to the totals: the four column sums,
@@ -157,6 +158,20 @@ static void disconnect_measure    (RamingEngine *self,
 
 /* ------------------------------------------------------------------ */
 /* Per object                                                          */
+
+#define PREFETCH_AHEAD 16
+
+/* The cache lines of the first 128 bytes of an object (a cell, a
+ * measure, a measure's info), wherever it starts in a line. */
+static inline void
+prefetch_object (gconstpointer object)
+{
+#if defined(__GNUC__)
+  __builtin_prefetch (object);
+  __builtin_prefetch ((const char *) object + 64);
+  __builtin_prefetch ((const char *) object + 127);
+#endif
+}
 
 /* Field reads without a type check: the engine only meets cells and
  * measures of its own document. */
@@ -1088,6 +1103,13 @@ collect_dependents (RamingEngine *self,
     {
       gpointer unit = deps->pdata[i];
 
+      /* The units are scattered over the heap and, after a while of not
+       * being edited, out of the caches: ask for the ones a few steps
+       * ahead, so that their loads overlap instead of following one
+       * another (the macro share has ~2.000 dependents). */
+      if (i + PREFETCH_AHEAD < deps->len)
+        prefetch_object (deps->pdata[i + PREFETCH_AHEAD]);
+
       /* Units are cells or assumptions. */
       if (G_TYPE_FROM_INSTANCE (unit) != self->cell_type)
         {
@@ -1167,6 +1189,15 @@ recalculate_from (RamingEngine     *self,
     {
       RamingCell *cell = cells->pdata[i];
       MeasureInfo *info = cell_info (cell);
+
+      if (i + PREFETCH_AHEAD < cells->len)
+        {
+          RamingCell *ahead = cells->pdata[i + PREFETCH_AHEAD];
+
+          prefetch_object (ahead);
+          if (ahead->engine_info != NULL)
+            prefetch_object (ahead->engine_info);
+        }
 
       if (info == NULL)
         continue;
@@ -1498,6 +1529,8 @@ refresh_tree (RamingEngine *self)
         {
           guint row = g_array_index (self->dirty_leaves, guint, i);
 
+          if (i + PREFETCH_AHEAD < n_dirty)
+            prefetch_object (self->top->pdata[g_array_index (self->dirty_leaves, guint, i + PREFETCH_AHEAD)]);
           leaf_of (self, row, self->leaf_dirty[row]);
         }
     }

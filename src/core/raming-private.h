@@ -24,35 +24,33 @@ struct _RamingCell
 {
   GObject parent_instance;
 
-  gpointer          measure;   /* unowned: the measure owns its cells */
-  RamingColumn      column;
-
+  /* What an edit reads first, together. */
+  gpointer          engine_info;   /* the engine's, about the cell's measure */
+  guint             engine_mark;   /* the engine's, while it collects cells */
   RamingCellKind    kind;
   double            value;
   double            low;
   double            high;
-  RamingCellStatus  status;
+  guint             n_excluded;
+  RamingColumn      column;
   char             *label;
   char             *error;
-  guint             n_excluded;
-  guint             engine_mark;   /* the engine's, while it collects cells */
-  gpointer          engine_info;   /* the engine's, about the cell's measure */
+  RamingCellStatus  status;
   gboolean          engine_indexed;  /* the engine's: in its index of names */
+  gpointer          measure;   /* unowned: the measure owns its cells */
 };
 
 struct _RamingMeasure
 {
   GObject parent_instance;
 
-  char             *id;
-  char             *title;
-  gboolean          is_group;
-  char             *note;
-  char             *footnote;
-  char             *source;
-  char             *page;
-  RamingCellInput  *inputs[RAMING_N_COLUMNS];
+  /* What the engine reads, first and together. */
   RamingCell       *cells[RAMING_N_COLUMNS];
+  gpointer          engine_data;
+  /* Unowned: a parent keeps its children in its store, and clears this
+   * when one leaves it (also when the parent goes away). */
+  RamingMeasure    *parent;
+  gboolean          is_group;
 
   /* The three lists are made when first asked for (most measures have no
    * children and many no national estimates): NULL until then. Each has
@@ -61,16 +59,20 @@ struct _RamingMeasure
    * hot loops, where a GListModel call per item costs a type check, a ref
    * and an unref. The arrays hold references, so that an item taken out
    * of a store is still there to be told it has left. */
-  GListStore       *children;
-  GListStore       *estimates;
-  GListStore       *results;
   GPtrArray        *child_array;     /* RamingMeasure */
   GPtrArray        *estimate_array;  /* RamingEstimate */
   GPtrArray        *result_array;    /* RamingResultEntry */
-  /* Unowned: a parent keeps its children in its store, and clears this
-   * when one leaves it (also when the parent goes away). */
-  RamingMeasure    *parent;
-  gpointer          engine_data;
+  GListStore       *children;
+  GListStore       *estimates;
+  GListStore       *results;
+
+  RamingCellInput  *inputs[RAMING_N_COLUMNS];
+  char             *id;
+  char             *title;
+  char             *note;
+  char             *footnote;
+  char             *source;
+  char             *page;
 };
 
 static inline guint
