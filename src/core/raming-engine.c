@@ -1847,8 +1847,16 @@ static void
 recalculate_subtree (RamingEngine  *self,
                      RamingMeasure *measure)
 {
-  for (guint i = 0; i < _raming_measure_n_children (measure); i++)
-    recalculate_subtree (self, g_ptr_array_index (measure->child_array, i));
+  guint n = _raming_measure_n_children (measure);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i + 1 < n)
+        prefetch_object (g_ptr_array_index (measure->child_array, i + 1));
+      recalculate_subtree (self, g_ptr_array_index (measure->child_array, i));
+    }
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    prefetch_object (cell_of (measure, c));
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     update_cell (self, cell_of (measure, c));
 }
@@ -2132,7 +2140,11 @@ _raming_engine_recalculate_all (RamingEngine *self)
     }
 
   for (guint i = 0; i < self->top->len; i++)
-    recalculate_subtree (self, self->top->pdata[i]);
+    {
+      if (i + 2 < self->top->len)
+        prefetch_object (self->top->pdata[i + 2]);
+      recalculate_subtree (self, self->top->pdata[i]);
+    }
   self->tree_stale = TRUE;
 
   self->band_frozen = TRUE;
