@@ -798,14 +798,12 @@ read_estimates (Reader         *reader,
                 GError        **error)
 {
   static const char * const known[] = { "label", "low", "high", "max", "source", "page", NULL };
-  GListStore *store;
   JsonArray *array;
 
   if (!read_array (object, "national_estimates", path, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
-  store = G_LIST_STORE (raming_measure_get_estimates (measure));
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -850,7 +848,7 @@ read_estimates (Reader         *reader,
       raming_estimate_set_source (estimate, source);
       raming_estimate_set_page (estimate, page);
       keep_extra (estimate, e, known);
-      g_list_store_append (store, estimate);
+      _raming_measure_add_estimate (measure, estimate);
     }
   return TRUE;
 }
@@ -863,14 +861,12 @@ read_results (Reader         *reader,
               GError        **error)
 {
   static const char * const known[] = { "value", "label", "source", "page", NULL };
-  GListStore *store;
   JsonArray *array;
 
   if (!read_array (object, "results", path, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
-  store = G_LIST_STORE (raming_measure_get_results (measure));
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -902,7 +898,7 @@ read_results (Reader         *reader,
       raming_result_entry_set_source (entry, source);
       raming_result_entry_set_page (entry, page);
       keep_extra (entry, r, known);
-      g_list_store_append (store, entry);
+      _raming_measure_add_result (measure, entry);
     }
   return TRUE;
 }

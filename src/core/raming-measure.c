@@ -133,7 +133,8 @@ on_results_items_changed (GListModel    *model,
 }
 
 /* The handler is connected first, and without a closure watching the
- * measure (g_signal_connect_object): it is disconnected in dispose. */
+ * measure (g_signal_connect_object): it is disconnected in dispose. Items
+ * the loader put in the array before there was a store go into it. */
 static GListStore *
 make_store (RamingMeasure  *self,
             GType           item_type,
@@ -142,9 +143,48 @@ make_store (RamingMeasure  *self,
 {
   GListStore *store = g_list_store_new (item_type);
 
-  *array = g_ptr_array_new_with_free_func (g_object_unref);
+  if (*array == NULL)
+    *array = g_ptr_array_new_with_free_func (g_object_unref);
+  else if ((*array)->len > 0)
+    g_list_store_splice (store, 0, 0, (*array)->pdata, (*array)->len);
   g_signal_connect (store, "items-changed", on_items_changed, self);
   return store;
+}
+
+/* For the loader: an estimate or result entry added at the end, without
+ * making the list's store (most are never asked for). */
+void
+_raming_measure_add_estimate (RamingMeasure  *self,
+                              RamingEstimate *estimate)
+{
+  if (self->estimates != NULL)
+    {
+      g_list_store_append (self->estimates, estimate);
+      return;
+    }
+  if (self->estimate_array == NULL)
+    self->estimate_array = g_ptr_array_new_with_free_func (g_object_unref);
+  _raming_estimate_set_owner (estimate, self);
+  g_ptr_array_add (self->estimate_array, g_object_ref (estimate));
+  if (self->engine_data != NULL)
+    _raming_engine_estimates_changed (self->engine_data);
+}
+
+void
+_raming_measure_add_result (RamingMeasure     *self,
+                            RamingResultEntry *entry)
+{
+  if (self->results != NULL)
+    {
+      g_list_store_append (self->results, entry);
+      return;
+    }
+  if (self->result_array == NULL)
+    self->result_array = g_ptr_array_new_with_free_func (g_object_unref);
+  _raming_result_entry_set_owner (entry, self);
+  g_ptr_array_add (self->result_array, g_object_ref (entry));
+  if (self->engine_data != NULL)
+    _raming_engine_results_changed (self->engine_data, TRUE);
 }
 
 static GListStore *
@@ -201,15 +241,17 @@ raming_measure_dispose (GObject *object)
   /* The store may outlive the measure (someone holds the list model):
    * its items then no longer belong to a measure. */
   if (self->estimates != NULL)
+    g_signal_handlers_disconnect_by_data (self->estimates, self);
+  if (self->estimate_array != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->estimates, self);
       for (guint i = 0; i < self->estimate_array->len; i++)
         _raming_estimate_set_owner (self->estimate_array->pdata[i], NULL);
       g_ptr_array_set_size (self->estimate_array, 0);
     }
   if (self->results != NULL)
+    g_signal_handlers_disconnect_by_data (self->results, self);
+  if (self->result_array != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->results, self);
       for (guint i = 0; i < self->result_array->len; i++)
         _raming_result_entry_set_owner (self->result_array->pdata[i], NULL);
       g_ptr_array_set_size (self->result_array, 0);

@@ -130,6 +130,10 @@ void          _raming_measure_clear_parent     (RamingMeasure    *self);
 gpointer      _raming_measure_get_engine_data  (RamingMeasure    *self);
 void          _raming_measure_set_engine_data  (RamingMeasure    *self,
                                                 gpointer          data);
+void          _raming_measure_add_estimate     (RamingMeasure    *self,
+                                                RamingEstimate   *estimate);
+void          _raming_measure_add_result       (RamingMeasure    *self,
+                                                RamingResultEntry *entry);
 void          _raming_measure_estimate_changed (RamingMeasure    *self);
 void          _raming_measure_result_changed   (RamingMeasure    *self);
 void          _raming_estimate_set_owner       (RamingEstimate   *self,
