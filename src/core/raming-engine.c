@@ -126,6 +126,9 @@ struct _RamingEngine
   GHashTable     *in_errors;
 
   GHashTable     *attached_measures;      /* RamingMeasure set (unowned) */
+  GPtrArray      *info_blocks;            /* MeasureInfo[INFOS_PER_BLOCK] */
+  guint           n_block_used;           /* in the last block */
+  MeasureInfo    *free_infos;             /* linked through ->measure */
 
   /* The totals are kept as a tree of partial sums over the top-level rows
    * (a leaf per row, each node the sum of its two children): an edit
@@ -261,11 +264,44 @@ forget_estimates (MeasureInfo *info)
   info->estimates_read = FALSE;
 }
 
+/* Infos come from blocks of the engine's own, handed out in the order
+ * measures are attached (table order, when a document is loaded), so that
+ * a pass over many rows reads them one after another rather than from
+ * wherever malloc had room. Freed ones are kept for reuse. */
+#define INFOS_PER_BLOCK 256
+
+static MeasureInfo *
+measure_info_new (RamingEngine *self)
+{
+  MeasureInfo *info;
+
+  if (self->free_infos != NULL)
+    {
+      info = self->free_infos;
+      self->free_infos = (MeasureInfo *) info->measure;
+    }
+  else
+    {
+      if (self->n_block_used == INFOS_PER_BLOCK || self->info_blocks->len == 0)
+        {
+          g_ptr_array_add (self->info_blocks, g_new (MeasureInfo, INFOS_PER_BLOCK));
+          self->n_block_used = 0;
+        }
+      info = (MeasureInfo *) g_ptr_array_index (self->info_blocks, self->info_blocks->len - 1)
+             + self->n_block_used++;
+    }
+  memset (info, 0, sizeof *info);
+  return info;
+}
+
 static void
 measure_info_free (MeasureInfo *info)
 {
+  RamingEngine *self = info->engine;
+
   forget_estimates (info);
-  g_free (info);
+  info->measure = (RamingMeasure *) self->free_infos;   /* the free list's link */
+  self->free_infos = info;
 }
 
 /* The items of a measure's list as an array (holding references, so that
@@ -1756,7 +1792,7 @@ connect_measure (RamingEngine  *self,
   if (measure_is_attached (self, measure))
     return;
 
-  info = g_new0 (MeasureInfo, 1);
+  info = measure_info_new (self);
   info->engine = self;
   info->measure = measure;
   info->top_index = -1;
@@ -2015,6 +2051,7 @@ _raming_engine_new (RamingDocument *document)
   self->assumption_infos = g_hash_table_new_full (NULL, NULL, NULL,
                                                   (GDestroyNotify) assumption_info_free);
   self->top = g_ptr_array_new_with_free_func (g_object_unref);
+  self->info_blocks = g_ptr_array_new_with_free_func (g_free);
   self->dirty_leaves = g_array_new (FALSE, FALSE, sizeof (guint));
   self->errors = g_list_store_new (G_TYPE_OBJECT);
   self->in_errors = g_hash_table_new (NULL, NULL);
@@ -2059,6 +2096,7 @@ _raming_engine_free (RamingEngine *self)
       }
   }
   g_hash_table_unref (self->attached_measures);
+  g_ptr_array_unref (self->info_blocks);
   g_hash_table_unref (self->assumption_infos);
   g_ptr_array_unref (self->top);
   g_array_unref (self->dirty_leaves);
