@@ -135,14 +135,15 @@ result_text (RamingNoteTable *self,
              RamingMeasure   *measure,
              const char      *amount)
 {
-  GListModel *results = raming_measure_get_results (measure);
+  /* Through the array: asking for the list would make its store. */
+  GPtrArray *results = measure->result_array;
   double rounding = raming_document_get_rounding (self->document);
   GString *text;
-  guint n = g_list_model_get_n_items (results);
+  guint n = _raming_measure_n_results (measure);
 
   if (n == 1)
     {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, 0);
+      RamingResultEntry *entry = g_ptr_array_index (results, 0);
       const char *label = raming_result_entry_get_label (entry);
 
       if (label == NULL)
@@ -154,7 +155,7 @@ result_text (RamingNoteTable *self,
   text = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+      RamingResultEntry *entry = g_ptr_array_index (results, i);
       RamingCellInput *input = raming_result_entry_get_input (entry);
       const char *label = raming_result_entry_get_label (entry);
       g_autofree char *part = NULL;
@@ -182,13 +183,13 @@ result_text (RamingNoteTable *self,
 static char *
 result_label (RamingMeasure *measure)
 {
-  GListModel *results = raming_measure_get_results (measure);
+  GPtrArray *results = measure->result_array;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) labels = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+  for (guint i = 0; i < _raming_measure_n_results (measure); i++)
     {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+      RamingResultEntry *entry = g_ptr_array_index (results, i);
 
       if (raming_result_entry_get_label (entry) != NULL)
         g_strv_builder_add (builder, raming_result_entry_get_label (entry));
