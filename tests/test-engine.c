@@ -428,6 +428,115 @@ test_band_in_background (void)
   g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_P50), ==, before);
 }
 
+/* The window asks, once, that every document draw its band in the
+ * background: a document loaded then does not draw its first band while
+ * loading (3,9 s at 10.000 measures); it arrives later, equal to the
+ * band drawn synchronously. */
+static void
+test_band_default_in_background (void)
+{
+  g_autoptr(RamingDocument) sync = load_example ();
+  g_autoptr(RamingDocument) document = NULL;
+  RamingTotals *totals;
+  gint64 deadline;
+
+  g_assert_false (raming_document_get_default_band_in_background ());
+  raming_document_set_default_band_in_background (TRUE);
+  document = load_example ();
+  raming_document_set_default_band_in_background (FALSE);
+  totals = raming_document_get_totals (document);
+
+  /* Loaded, with every figure but the band. */
+  g_assert_true (raming_totals_get_band_pending (totals));
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_P50), ==, 0);
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_REALISTIC), ==,
+                     raming_totals_get (raming_document_get_totals (sync), RAMING_TOTAL_REALISTIC));
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (raming_totals_get_band_pending (totals) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (raming_totals_get_band_pending (totals));
+  for (RamingTotal t = RAMING_TOTAL_P10; t <= RAMING_TOTAL_P90; t++)
+    g_assert_cmpfloat (raming_totals_get (totals, t), ==, raming_totals_get (raming_document_get_totals (sync), t));
+
+  /* Documents made after the default is back draw synchronously. */
+  {
+    g_autoptr(RamingDocument) later = load_example ();
+
+    g_assert_false (raming_totals_get_band_pending (raming_document_get_totals (later)));
+    g_assert_cmpfloat (raming_totals_get (raming_document_get_totals (later), RAMING_TOTAL_P50), ==,
+                       raming_totals_get (raming_document_get_totals (sync), RAMING_TOTAL_P50));
+  }
+}
+
+/* Measures make their lists of estimates and results on first use: a
+ * list made after the document went live is followed like one read from
+ * the file, and a measure taken out of a group has no parent. */
+static void
+test_lists_made_later (void)
+{
+  g_autoptr(RamingDocument) document = load_text (
+    "{\"format\":\"raming\",\"version\":1,"
+    "\"assumptions\":[{\"key\":\"macro\",\"value\":0.01,\"role\":\"macro-share\"}],"
+    "\"measures\":[{\"id\":\"a\",\"realistic\":100},"
+    "{\"id\":\"g\",\"group\":true,\"children\":[{\"id\":\"b\",\"realistic\":50}]}]}");
+  RamingTotals *totals = raming_document_get_totals (document);
+  RamingMeasure *a = raming_document_find_measure (document, "a");
+  RamingMeasure *g = raming_document_find_measure (document, "g");
+  g_autoptr(RamingMeasure) b = g_object_ref (raming_document_find_measure (document, "b"));
+  g_autoptr(RamingEstimate) estimate = raming_estimate_new_range (NULL, 1000000, 3000000);
+  g_autoptr(RamingCellInput) amount = raming_cell_input_new_amount (700);
+  g_autoptr(RamingResultEntry) entry = raming_result_entry_new (amount, "2021");
+  RamingAssumption *macro = raming_document_find_assumption (document, "macro");
+
+  g_assert_cmpint (raming_cell_get_kind (cell_of (document, "a", RAMING_COLUMN_NATIONAL)), ==, RAMING_CELL_BLANK);
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_REALISTIC), ==, 150);
+
+  /* A national estimate for a measure that had none. */
+  raming_document_insert_item (document, raming_measure_get_estimates (a), 0, estimate);
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (cell_of (document, "a", RAMING_COLUMN_NATIONAL)), 20000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (raming_totals_get (totals, RAMING_TOTAL_NATIONAL), 20000, 1e-6);
+
+  /* Its figures, and the macro share, are followed. */
+  raming_document_edit (document, estimate, "high", 5000000.0, NULL);
+  g_assert_cmpfloat_with_epsilon (raming_totals_get (totals, RAMING_TOTAL_NATIONAL), 30000, 1e-6);
+  {
+    g_autoptr(RamingCellInput) share = raming_cell_input_new_amount (0.02);
+
+    raming_document_edit (document, macro, "input", share, NULL);
+  }
+  g_assert_cmpfloat_with_epsilon (raming_totals_get (totals, RAMING_TOTAL_NATIONAL), 60000, 1e-6);
+
+  /* A result per year for a measure that had none, and its input edited. */
+  raming_document_insert_item (document, raming_measure_get_results (a), 0, entry);
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_RESULT), ==, 700);
+  {
+    g_autoptr(RamingCellInput) more = raming_cell_input_new_amount (900);
+
+    raming_document_edit (document, entry, "input", more, NULL);
+  }
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_RESULT), ==, 900);
+
+  /* Out of the group: no parent, and the group's sum follows; undone,
+   * both come back. */
+  g_assert_true (raming_measure_get_parent (b) == g);
+  raming_document_remove_item (document, raming_measure_get_children (g), 0);
+  g_assert_null (raming_measure_get_parent (b));
+  g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (g, RAMING_COLUMN_REALISTIC)), ==, 0);
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_REALISTIC), ==, 100);
+  g_assert_true (raming_document_undo (document));
+  g_assert_true (raming_measure_get_parent (b) == g);
+  g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (g, RAMING_COLUMN_REALISTIC)), ==, 50);
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_REALISTIC), ==, 150);
+
+  /* Undoing the estimate takes its figure out again. */
+  while (raming_document_undo (document))
+    ;
+  g_assert_cmpint (raming_cell_get_kind (cell_of (document, "a", RAMING_COLUMN_NATIONAL)), ==, RAMING_CELL_BLANK);
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_NATIONAL), ==, 0);
+  g_assert_cmpfloat (raming_totals_get (totals, RAMING_TOTAL_RESULT), ==, 0);
+}
+
 /* Without any range there is no band: every draw is the total. */
 static void
 test_band_without_ranges (void)
@@ -698,8 +807,10 @@ main (int   argc,
   g_test_add_func ("/engine/band/reproducible", test_band_reproducible);
   g_test_add_func ("/engine/band/without-ranges", test_band_without_ranges);
   g_test_add_func ("/engine/band/in-background", test_band_in_background);
+  g_test_add_func ("/engine/band/default-in-background", test_band_default_in_background);
   g_test_add_func ("/engine/band/triangular", test_band_triangular);
   g_test_add_func ("/engine/structure-edits", test_structure_edits);
+  g_test_add_func ("/engine/lists-made-later", test_lists_made_later);
   g_test_add_func ("/engine/edit-groups", test_edit_groups);
   g_test_add_func ("/engine/random-edits-undo", test_random_edits_undo);
   g_test_add_func ("/engine/explain", test_explain);

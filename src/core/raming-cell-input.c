@@ -164,10 +164,16 @@ cell_input_alloc (RamingCellInputKind kind)
   return self;
 }
 
+/* Every measure starts with four blank cells, and most files leave many
+ * cells blank: they share one input (inputs do not change once made). */
 RamingCellInput *
 raming_cell_input_new_blank (void)
 {
-  return cell_input_alloc (RAMING_CELL_INPUT_BLANK);
+  static RamingCellInput *blank;
+
+  if (g_once_init_enter (&blank))
+    g_once_init_leave (&blank, cell_input_alloc (RAMING_CELL_INPUT_BLANK));
+  return raming_cell_input_ref (blank);
 }
 
 RamingCellInput *
@@ -569,7 +575,7 @@ raming_cell_input_new_from_json (JsonNode        *node,
       self = raming_cell_input_new_status (status, NULL);
     }
   else
-    self = raming_cell_input_new_blank ();
+    self = cell_input_alloc (RAMING_CELL_INPUT_BLANK);   /* filled in below */
 
   if (!get_optional_string (object, "label", where, &self->label, error) ||
       !get_optional_string (object, "source", where, &self->source, error) ||

@@ -11,22 +11,6 @@
 #include "raming-private.h"
 #include "raming-util.h"
 
-struct _RamingCell
-{
-  GObject parent_instance;
-
-  gpointer          measure;   /* unowned: the measure owns its cells */
-  RamingColumn      column;
-
-  RamingCellKind    kind;
-  double            value;
-  double            low;
-  double            high;
-  RamingCellStatus  status;
-  char             *label;
-  char             *error;
-  guint             n_excluded;
-};
 
 G_DEFINE_FINAL_TYPE (RamingCell, raming_cell, G_TYPE_OBJECT)
 
@@ -129,7 +113,10 @@ _raming_cell_detach (RamingCell *self)
 }
 
 /* Notifies exactly the properties that changed and says whether any did,
- * so that the engine knows whether to go on to the group and totals. */
+ * so that the engine knows whether to go on to the group and totals.
+ * Most updates change nothing or one or three numbers: the notify queue
+ * (g_object_freeze_notify) is only set up when more than one property
+ * changed, as it costs more than the rest of the update. */
 gboolean
 _raming_cell_update (RamingCell       *self,
                      RamingCellKind    kind,
@@ -141,42 +128,42 @@ _raming_cell_update (RamingCell       *self,
                      const char       *error,
                      guint             n_excluded)
 {
-  gboolean changed = FALSE;
-
-  g_object_freeze_notify (G_OBJECT (self));
+  guint changed = 0;   /* bit per property */
 
   if (self->kind != kind)
     {
       self->kind = kind;
-      changed = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+      changed |= 1 << PROP_KIND;
     }
   if (raming_set_double (&self->value, value))
-    changed = TRUE, g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+    changed |= 1 << PROP_VALUE;
   if (raming_set_double (&self->low, low))
-    changed = TRUE, g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOW]);
+    changed |= 1 << PROP_LOW;
   if (raming_set_double (&self->high, high))
-    changed = TRUE, g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH]);
+    changed |= 1 << PROP_HIGH;
   if (self->status != status)
     {
       self->status = status;
-      changed = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+      changed |= 1 << PROP_STATUS;
     }
   if (raming_set_str (&self->label, label))
-    changed = TRUE, g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+    changed |= 1 << PROP_LABEL;
   if (raming_set_str (&self->error, error))
-    changed = TRUE, g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+    changed |= 1 << PROP_ERROR;
   if (self->n_excluded != n_excluded)
     {
       self->n_excluded = n_excluded;
-      changed = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EXCLUDED]);
+      changed |= 1 << PROP_N_EXCLUDED;
     }
 
-  g_object_thaw_notify (G_OBJECT (self));
+  if (changed == 0)
+    return FALSE;
 
-  return changed;
+  for (guint prop = PROP_KIND; prop < N_PROPS; prop++)
+    if (changed & (1 << prop))
+      g_object_notify_by_pspec ((GObject *) self, properties[prop]);   /* no cast check: hot */
+
+  return TRUE;
 }
 
 RamingCellKind

@@ -55,6 +55,26 @@ member (JsonObject *object,
   return node;
 }
 
+/* "path.name", made only when there is a problem to report: building
+ * the path of every member read cost more than reading it. */
+static char *
+member_path (const char *path,
+             const char *name)
+{
+  return path != NULL ? g_strconcat (path, ".", name, NULL) : g_strdup (name);
+}
+
+static void
+set_invalid_member (GError     **error,
+                    const char  *path,
+                    const char  *name,
+                    const char  *problem)
+{
+  g_autofree char *where = member_path (path, name);
+
+  set_invalid (error, where, problem);
+}
+
 static gboolean
 read_string (JsonObject  *object,
              const char  *name,
@@ -64,26 +84,25 @@ read_string (JsonObject  *object,
              GError     **error)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
 
   *out = NULL;
   if (node == NULL)
     {
       if (required)
         {
-          set_invalid (error, where, _("this is missing"));
+          set_invalid_member (error, path, name, _("this is missing"));
           return FALSE;
         }
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      set_invalid (error, where, _("expected text"));
+      set_invalid_member (error, path, name, _("expected text"));
       return FALSE;
     }
   if (required && json_node_get_string (node)[0] == '\0')
     {
-      set_invalid (error, where, _("this may not be empty"));
+      set_invalid_member (error, path, name, _("this may not be empty"));
       return FALSE;
     }
   *out = g_strdup (json_node_get_string (node));
@@ -128,6 +147,15 @@ check_number (double       value,
 }
 
 static gboolean
+number_is_fine (double      value,
+                NumberRange range)
+{
+  return isfinite (value) && fabs (value) <= 1e15 &&
+         (range == RANGE_ANY || value >= 0) &&
+         (range != RANGE_FRACTION || value <= 1);
+}
+
+static gboolean
 read_number (JsonObject  *object,
              const char  *name,
              const char  *path,
@@ -137,7 +165,7 @@ read_number (JsonObject  *object,
              GError     **error)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+  g_autofree char *where = NULL;
   GType type;
 
   *out = NAN;
@@ -145,7 +173,7 @@ read_number (JsonObject  *object,
     {
       if (required)
         {
-          set_invalid (error, where, _("this is missing"));
+          set_invalid_member (error, path, name, _("this is missing"));
           return FALSE;
         }
       return TRUE;
@@ -158,15 +186,35 @@ read_number (JsonObject  *object,
         {
           g_autofree char *problem = g_strdup_printf (_("“%s” is not a number"),
                                                       json_node_get_string (node));
-          set_invalid (error, where, problem);
+          set_invalid_member (error, path, name, problem);
         }
       else
-        set_invalid (error, where, _("expected a number"));
+        set_invalid_member (error, path, name, _("expected a number"));
       return FALSE;
     }
 
   *out = json_node_get_double (node);
+  if (number_is_fine (*out, range))
+    return TRUE;
+  where = member_path (path, name);
   return check_number (*out, where, range, error);
+}
+
+/* "path.member[i]" without printf, which is slow for so many paths. */
+static char *
+index_path (const char *path,
+            const char *member,
+            guint       i)
+{
+  char digits[16];
+  char *end = digits + sizeof digits;
+  char *p = end;
+
+  *--p = '\0';
+  do
+    *--p = '0' + i % 10;
+  while ((i /= 10) > 0);
+  return g_strconcat (path, member, "[", p, "]", NULL);
 }
 
 static gboolean
@@ -254,17 +302,20 @@ static JsonObject *
 collect_extra (JsonObject         *object,
                const char * const *known)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
   JsonObject *extra = NULL;
 
-  for (const GList *l = members; l != NULL; l = l->next)
+  /* In file order (kept on saving), without a list of the members. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
-      if (g_strv_contains (known, l->data))
+      if (g_strv_contains (known, name))
         continue;
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, l->data,
-                              json_node_copy (json_object_get_member (object, l->data)));
+      json_object_set_member (extra, name, json_node_copy (node));
     }
   return extra;
 }
@@ -310,7 +361,7 @@ read_source_ref (Reader      *reader,
     return FALSE;
   if (*source != NULL)
     {
-      g_ptr_array_add (reader->source_refs, g_strdup_printf ("%s.source", path));
+      g_ptr_array_add (reader->source_refs, g_strconcat (path, ".source", NULL));
       g_ptr_array_add (reader->source_refs, g_strdup (*source));
     }
   return TRUE;
@@ -699,12 +750,24 @@ read_cell (Reader           *reader,
            RamingCellInput **out,
            GError          **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+  JsonNode *node = member (object, name);
+  g_autofree char *where = NULL;
   RamingCellInput *input;
 
-  input = raming_cell_input_new_from_json (member (object, name), reader->language, where, error);
+  /* A missing cell, an amount or a formula needs its path only to report
+   * a problem: it is made then (reading the cell again to say what is
+   * wrong with it), not for every cell of the file. */
+  if (node == NULL || JSON_NODE_HOLDS_VALUE (node))
+    input = raming_cell_input_new_from_json (node, reader->language, "", NULL);
+  else
+    input = NULL;
   if (input == NULL)
-    return FALSE;
+    {
+      where = member_path (path, name);
+      input = raming_cell_input_new_from_json (node, reader->language, where, error);
+      if (input == NULL)
+        return FALSE;
+    }
 
   /* The note's cells are savings: a measure that costs money is not
    * entered as a negative saving. */
@@ -714,13 +777,13 @@ read_cell (Reader           *reader,
       g_autofree char *problem =
         g_strdup_printf (_("%g is negative; savings are entered as positive amounts"),
                          raming_cell_input_get_amount (input));
-      set_invalid (error, where, problem);
+      set_invalid_member (error, path, name, problem);
       raming_cell_input_unref (input);
       return FALSE;
     }
   if (raming_cell_input_get_source (input) != NULL)
     {
-      g_ptr_array_add (reader->source_refs, g_strdup (where));
+      g_ptr_array_add (reader->source_refs, member_path (path, name));
       g_ptr_array_add (reader->source_refs, g_strdup (raming_cell_input_get_source (input)));
     }
   *out = input;
@@ -735,7 +798,6 @@ read_estimates (Reader         *reader,
                 GError        **error)
 {
   static const char * const known[] = { "label", "low", "high", "max", "source", "page", NULL };
-  GListStore *store = G_LIST_STORE (raming_measure_get_estimates (measure));
   JsonArray *array;
 
   if (!read_array (object, "national_estimates", path, &array, error))
@@ -745,7 +807,7 @@ read_estimates (Reader         *reader,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *sub = g_strdup_printf ("%s.national_estimates[%u]", path, i);
+      g_autofree char *sub = index_path (path, ".national_estimates", i);
       g_autoptr(RamingEstimate) estimate = NULL;
       g_autofree char *label = NULL, *source = NULL, *page = NULL;
       double low, high, max;
@@ -786,7 +848,7 @@ read_estimates (Reader         *reader,
       raming_estimate_set_source (estimate, source);
       raming_estimate_set_page (estimate, page);
       keep_extra (estimate, e, known);
-      g_list_store_append (store, estimate);
+      _raming_measure_add_estimate (measure, estimate);
     }
   return TRUE;
 }
@@ -799,7 +861,6 @@ read_results (Reader         *reader,
               GError        **error)
 {
   static const char * const known[] = { "value", "label", "source", "page", NULL };
-  GListStore *store = G_LIST_STORE (raming_measure_get_results (measure));
   JsonArray *array;
 
   if (!read_array (object, "results", path, &array, error))
@@ -809,8 +870,8 @@ read_results (Reader         *reader,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *sub = g_strdup_printf ("%s.results[%u]", path, i);
-      g_autofree char *where = g_strdup_printf ("%s.value", sub);
+      g_autofree char *sub = index_path (path, ".results", i);
+      g_autofree char *where = g_strconcat (sub, ".value", NULL);
       g_autoptr(RamingResultEntry) entry = NULL;
       g_autoptr(RamingCellInput) input = NULL;
       g_autofree char *label = NULL, *source = NULL, *page = NULL;
@@ -837,10 +898,14 @@ read_results (Reader         *reader,
       raming_result_entry_set_source (entry, source);
       raming_result_entry_set_page (entry, page);
       keep_extra (entry, r, known);
-      g_list_store_append (store, entry);
+      _raming_measure_add_result (measure, entry);
     }
   return TRUE;
 }
+
+static gboolean check_finite_numbers (JsonNode    *node,
+                                      const char  *path,
+                                      GError     **error);
 
 static gboolean read_measure_list (Reader      *reader,
                                    JsonArray   *array,
@@ -877,7 +942,7 @@ read_measure (Reader          *reader,
       !read_array (object, "children", path, &children, error))
     return FALSE;
 
-  where = g_strdup_printf ("%s.id", path);
+  where = g_strconcat (path, ".id", NULL);
   if (!check_identifier (id, where, error))
     return FALSE;
   if ((first_path = g_hash_table_lookup (reader->measure_ids, id)))
@@ -917,7 +982,7 @@ read_measure (Reader          *reader,
       !read_results (reader, object, path, measure, error))
     return FALSE;
 
-  if (g_list_model_get_n_items (raming_measure_get_results (measure)) > 0 &&
+  if (_raming_measure_n_results (measure) > 0 &&
       !raming_cell_input_is_blank (raming_measure_get_input (measure, RAMING_COLUMN_RESULT)))
     {
       g_autofree char *result_where = g_strdup_printf ("%s.result", path);
@@ -926,7 +991,7 @@ read_measure (Reader          *reader,
                    _("give either results per year or one result cell, not both"));
       return FALSE;
     }
-  if (is_group && g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+  if (is_group && _raming_measure_n_results (measure) > 0)
     {
       g_autofree char *results_where = g_strdup_printf ("%s.results", path);
 
@@ -937,7 +1002,7 @@ read_measure (Reader          *reader,
 
   if (children != NULL)
     {
-      g_autofree char *children_path = g_strdup_printf ("%s.children", path);
+      g_autofree char *children_path = g_strconcat (path, ".children", NULL);
 
       if (!read_measure_list (reader, children, children_path,
                               G_LIST_STORE (raming_measure_get_children (measure)),
@@ -967,18 +1032,39 @@ read_measure_list (Reader      *reader,
       return FALSE;
     }
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
-      g_autoptr(RamingMeasure) measure = NULL;
-      JsonObject *object;
+  {
+    guint n = json_array_get_length (array);
+    g_autoptr(GPtrArray) measures = g_ptr_array_new_full (n, g_object_unref);
 
-      if (!(object = expect_object (json_array_get_element (array, i), sub, error)))
-        return FALSE;
-      if (!read_measure (reader, object, sub, depth, &measure, error))
-        return FALSE;
-      g_list_store_append (store, measure);
-    }
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *sub = index_path (path, "", i);
+        RamingMeasure *measure = NULL;
+        JsonObject *object;
+
+        JsonNode *node = json_array_get_element (array, i);
+
+        if (!(object = expect_object (node, sub, error)))
+          return FALSE;
+        if (!read_measure (reader, object, sub, depth, &measure, error))
+          return FALSE;
+        g_ptr_array_add (measures, measure);
+
+        /* The final check for unreadable numbers will not see this part
+         * of the tree any more: check it now. */
+        if (!check_finite_numbers (node, sub, error))
+          return FALSE;
+
+        /* Read: its part of the parse tree goes now, while it is still
+         * in the caches (unknown members were copied, with references).
+         * Freeing the whole tree at the end walked ~100 MB gone cold. */
+        json_node_init_null (node);
+      }
+
+    /* In one go: one "items-changed" per list, not one per measure. */
+    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                         measures->pdata, measures->len);
+  }
   return TRUE;
 }
 
@@ -1160,55 +1246,71 @@ check_references (Reader  *reader,
 /* json-glib reads a number such as 1e999 as infinity, which cannot be
  * written back: kept in a member this version does not know, it would
  * make the next save unreadable. Known members are checked as they are
- * read; this finds such a number anywhere else. */
+ * read; this finds such a number anywhere else. The path is built only
+ * on the way back from a find: the walk itself allocates nothing. */
 static gboolean
-check_finite_numbers (JsonNode    *node,
-                      const char  *path,
-                      GError     **error)
+find_nonfinite (JsonNode *node,
+                GString  *where)
 {
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
       {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *child;
 
-        for (const GList *l = members; l != NULL; l = l->next)
-          {
-            g_autofree char *sub = path[0] != '\0' ? g_strdup_printf ("%s.%s", path, (char *) l->data)
-                                                   : g_strdup (l->data);
-
-            if (!check_finite_numbers (json_object_get_member (object, l->data), sub, error))
-              return FALSE;
-          }
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &child))
+          if (find_nonfinite (child, where))
+            {
+              g_string_prepend (where, name);
+              g_string_prepend_c (where, '.');
+              return TRUE;
+            }
       }
-      break;
+      return FALSE;
+
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
 
         for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+          if (find_nonfinite (json_array_get_element (array, i), where))
+            {
+              g_autofree char *index = g_strdup_printf ("[%u]", i);
 
-            if (!check_finite_numbers (json_array_get_element (array, i), sub, error))
-              return FALSE;
-          }
+              g_string_prepend (where, index);
+              return TRUE;
+            }
       }
-      break;
+      return FALSE;
+
     case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
-          !isfinite (json_node_get_double (node)))
-        {
-          set_invalid (error, path, _("the number is too large to be read"));
-          return FALSE;
-        }
-      break;
+      return json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+             !isfinite (json_node_get_double (node));
+
     case JSON_NODE_NULL:
     default:
-      break;
+      return FALSE;
     }
-  return TRUE;
+}
+
+static gboolean
+check_finite_numbers (JsonNode    *node,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+
+  if (!find_nonfinite (node, where))
+    return TRUE;
+
+  g_string_prepend (where, path);
+  if (where->str[0] == '.')
+    g_string_erase (where, 0, 1);
+  set_invalid (error, where->str, _("the number is too large to be read"));
+  return FALSE;
 }
 
 /* json-glib parses recursively: a hostile file nested ten thousand deep
@@ -1324,7 +1426,9 @@ read_document (const char  *data,
   if (!check_nesting (data, length, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
+  /* Not immutable: the measures' part of the tree is freed as it is read
+   * (read_measure_list). */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       /* json-glib cuts the text it quotes at a byte count, which can

@@ -108,6 +108,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* See raming_document_set_default_band_in_background(). */
+static gint default_band_in_background;
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -1022,6 +1025,8 @@ raming_document_init (RamingDocument *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->engine = _raming_engine_new (self);
+  if (g_atomic_int_get (&default_band_in_background))
+    _raming_engine_set_band_async (self->engine, TRUE);
 }
 
 /* Built but not yet live: the loader fills it, then starts the engine. */
@@ -1218,6 +1223,24 @@ raming_document_set_band_in_background (RamingDocument *self,
   _raming_engine_set_band_async (self->engine, background);
 }
 
+/* Whether documents made or loaded from now on draw their band in the
+ * background (see raming_document_set_band_in_background()) from the
+ * start. The window sets this once at start-up, so that opening a large
+ * analysis does not wait for its first band: that band is then drawn in a
+ * worker thread once the main loop is idle. The default, FALSE, keeps
+ * tests and the command line synchronous. */
+void
+raming_document_set_default_band_in_background (gboolean background)
+{
+  g_atomic_int_set (&default_band_in_background, !!background);
+}
+
+gboolean
+raming_document_get_default_band_in_background (void)
+{
+  return g_atomic_int_get (&default_band_in_background);
+}
+
 /* Brings the band up to date now, for an export or a print. */
 void
 raming_document_ensure_band (RamingDocument *self)
@@ -1301,7 +1324,8 @@ find_measure_in (GListModel *model,
 
       if (g_strcmp0 (raming_measure_get_id (m), id) == 0)
         return m;
-      if ((found = find_measure_in (raming_measure_get_children (m), id)))
+      if (_raming_measure_n_children (m) > 0 &&
+          (found = find_measure_in (raming_measure_get_children (m), id)))
         return found;
     }
   return NULL;
@@ -1341,7 +1365,8 @@ foreach_in (GListModel *model,
       g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
 
       func (m, user_data);
-      foreach_in (raming_measure_get_children (m), func, user_data);
+      if (_raming_measure_n_children (m) > 0)
+        foreach_in (raming_measure_get_children (m), func, user_data);
     }
 }
 

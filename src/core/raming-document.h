@@ -72,6 +72,8 @@ void            raming_document_set_modified         (RamingDocument  *self,
 
 void            raming_document_set_band_in_background (RamingDocument *self,
                                                         gboolean        background);
+void            raming_document_set_default_band_in_background (gboolean background);
+gboolean        raming_document_get_default_band_in_background (void);
 void            raming_document_ensure_band          (RamingDocument  *self);
 
 /* Contents */

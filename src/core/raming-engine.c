@@ -4,12 +4,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The engine keeps every computed figure of a document up to date. It
- * listens to the model (notify and items-changed), keeps an index from
- * each name a formula uses (an assumption key, or "partner.field") to the
- * cells and assumptions that use it, and on a change recomputes only what
- * depends on it: the assumptions derived from it, the cells using any of
- * them, the groups above those cells and the totals. Computed objects
- * notify only the properties whose value really changed.
+ * follows the model (notify and items-changed of the document's lists,
+ * assumptions and partners; hooks called by measures, their lists and
+ * their items, see raming-private.h), keeps an index from each name a
+ * formula uses (an assumption key, or "partner.field") to the cells and
+ * assumptions that use it, and on a change recomputes only what depends
+ * on it: the assumptions derived from it, the cells using any of them,
+ * the groups above those cells and the totals. Computed objects notify
+ * only the properties whose value really changed.
+ *
+ * Made for documents of ten thousand measures (docs/performance.md): per
+ * object state lives in the objects (pass numbers, marks, MeasureInfo)
+ * rather than in tables emptied per pass; groups cache their sums over
+ * their children; the totals are a tree of partial sums over the
+ * top-level rows; passes over many objects prefetch ahead.
  */
 
 #include "config.h"
@@ -32,23 +40,109 @@ typedef enum
   STATE_VISITING,
 } UnitState;
 
+/* What the engine keeps with each assumption: its state in the current
+ * pass (a pass number instead of a table emptied before every pass, which
+ * cost a rehash and, after loading, a malloc_consolidate of the whole
+ * heap on the first edit). */
+typedef struct
+{
+  RamingAssumption *assumption;           /* owned */
+  guint             pass;                 /* state is valid in this pass */
+  UnitState         state;
+} AssumptionInfo;
+
+/* What the engine keeps with each measure it follows (through
+ * _raming_measure_set_engine_data, so without a lookup). */
+typedef struct
+{
+  double central;
+  double low;                             /* 0 for a maximum */
+  double high;
+} EstimateFigures;
+
+typedef struct
+{
+  double value;
+  double low;
+  double high;
+  guint  n_excluded;
+} ChildSums;
+
+/* Its cells point to it too (RamingCell.engine_info), so that a cell is
+ * recomputed without reading its measure; infos are allocated in table
+ * order when the engine attaches, so that a pass over many rows reads
+ * memory mostly in order. */
+typedef struct
+{
+  /* What the macro share's edit reads, first and together. */
+  gboolean       is_group;
+  gint           top_index;               /* row among the top level, or -1 */
+  guint          n_estimates;
+  gboolean       estimates_read;
+  EstimateFigures *estimates;             /* estimates_inline, or allocated */
+  RamingMeasure *measure;                 /* unowned: it is in the document */
+  guint          child_sums_valid;
+  EstimateFigures estimates_inline[2];
+  /* A group's sums over its children per column, valid while the bit of
+   * the column is set: an edit that changes only the group's own national
+   * estimate (the macro share) need not visit its children again. */
+  ChildSums      child_sums[RAMING_N_COLUMNS];
+  RamingEngine  *engine;
+} MeasureInfo;
+
+/* Per top-level row what it adds to the totals: the four column sums,
+ * the four excluded counts, and the realistic range. */
+enum { ACC_SUM = 0, ACC_EXCLUDED = RAMING_N_COLUMNS, ACC_LOW = 2 * RAMING_N_COLUMNS, ACC_HIGH, N_ACC };
+
+/* The quantities a change in one column touches. */
+static inline guint
+quantities_of_column (RamingColumn column)
+{
+  guint mask = (1u << (ACC_SUM + column)) | (1u << (ACC_EXCLUDED + column));
+
+  if (column == RAMING_COLUMN_REALISTIC)
+    mask |= (1u << ACC_LOW) | (1u << ACC_HIGH);
+  return mask;
+}
+
 struct _RamingEngine
 {
   RamingDocument *document;               /* unowned: owns the engine */
 
-  GHashTable     *assumptions_by_key;     /* key → RamingAssumption (unowned) */
+  GHashTable     *assumptions_by_key;     /* key → AssumptionInfo (unowned) */
+  GHashTable     *assumption_infos;       /* RamingAssumption → AssumptionInfo (owned) */
   GHashTable     *partners_by_id;         /* id → RamingPartner (unowned) */
   RamingAssumption *roles[3];             /* by RamingAssumptionRole */
+  AssumptionInfo *role_infos[3];
 
   GHashTable     *dependents;             /* name → GPtrArray of units */
   GHashTable     *unit_names;             /* unit → GPtrArray of names */
 
-  GHashTable     *states;                 /* assumption → UnitState, during a pass */
+  guint           pass;                   /* see AssumptionInfo */
+  guint           collect_mark;           /* see RamingCell.engine_mark */
+  GType           cell_type;
 
   GListStore     *errors;                 /* RamingCell / RamingAssumption in error */
   GHashTable     *in_errors;
 
   GHashTable     *attached_measures;      /* RamingMeasure set (unowned) */
+  GPtrArray      *info_blocks;            /* MeasureInfo[INFOS_PER_BLOCK] */
+  guint           n_block_used;           /* in the last block */
+  MeasureInfo    *free_infos;             /* linked through ->measure */
+
+  /* The totals are kept as a tree of partial sums over the top-level rows
+   * (a leaf per row, each node the sum of its two children): an edit
+   * updates the leaves of the rows that changed and the nodes above them,
+   * instead of summing every row again. The sum of given rows does not
+   * depend on the order of the edits that led to them, so undoing an
+   * edit brings back exactly the totals of before. */
+  GPtrArray      *top;                    /* RamingMeasure (owned), top-level rows */
+  double         *tree[N_ACC];            /* per quantity 2 × tree_size nodes, root at 1 */
+  guint           dirty_quantities;       /* bit per quantity with a changed leaf */
+  guint           tree_size;              /* leaves: a power of two ≥ top->len */
+  GArray         *dirty_leaves;           /* guint: rows whose leaf is stale */
+  guint8         *leaf_dirty;             /* per row: in dirty_leaves */
+  gboolean        tree_stale;             /* every leaf is stale */
 
   gboolean        attached;
   guint           band_dirty : 1;
@@ -74,6 +168,183 @@ static void disconnect_measure    (RamingEngine *self,
                                    RamingMeasure *measure);
 
 /* ------------------------------------------------------------------ */
+/* Per object                                                          */
+
+#define PREFETCH_AHEAD 16
+
+/* The cache lines of the first 128 bytes of an object (a cell, a
+ * measure, a measure's info), wherever it starts in a line. */
+static inline void
+prefetch_object (gconstpointer object)
+{
+#if defined(__GNUC__)
+  __builtin_prefetch (object);
+  __builtin_prefetch ((const char *) object + 64);
+  __builtin_prefetch ((const char *) object + 127);
+#endif
+}
+
+/* Field reads without a type check: the engine only meets cells and
+ * measures of its own document. */
+static inline RamingMeasure *cell_measure (RamingCell *cell) { return cell->measure; }
+static inline RamingColumn cell_column (RamingCell *cell) { return cell->column; }
+static inline RamingCellKind cell_kind (RamingCell *cell) { return cell->kind; }
+static inline double cell_value (RamingCell *cell) { return cell->value; }
+static inline double cell_low (RamingCell *cell) { return cell->low; }
+static inline double cell_high (RamingCell *cell) { return cell->high; }
+static inline guint cell_n_excluded (RamingCell *cell) { return cell->n_excluded; }
+static inline RamingCell *cell_of (RamingMeasure *measure, RamingColumn column) { return measure->cells[column]; }
+static inline RamingMeasure *measure_parent (RamingMeasure *measure) { return measure->parent; }
+static inline gboolean measure_is_group (RamingMeasure *measure) { return measure->is_group; }
+
+static void
+assumption_info_free (AssumptionInfo *info)
+{
+  g_object_unref (info->assumption);
+  g_free (info);
+}
+
+static AssumptionInfo *
+assumption_info (RamingEngine     *self,
+                 RamingAssumption *assumption)
+{
+  AssumptionInfo *info = g_hash_table_lookup (self->assumption_infos, assumption);
+
+  if (info == NULL)
+    {
+      info = g_new0 (AssumptionInfo, 1);
+      info->assumption = g_object_ref (assumption);
+      g_hash_table_insert (self->assumption_infos, assumption, info);
+    }
+  return info;
+}
+
+/* Every assumption is STATE_DONE until marked otherwise in this pass. */
+static inline void
+begin_pass (RamingEngine *self)
+{
+  self->pass++;
+}
+
+static inline UnitState
+get_state (RamingEngine   *self,
+           AssumptionInfo *info)
+{
+  return info->pass == self->pass ? info->state : STATE_DONE;
+}
+
+static inline void
+set_state (RamingEngine   *self,
+           AssumptionInfo *info,
+           UnitState       state)
+{
+  info->pass = self->pass;
+  info->state = state;
+}
+
+static inline MeasureInfo *
+measure_info (RamingMeasure *measure)
+{
+  return measure->engine_data;
+}
+
+/* NULL when the cell's measure is not (or no longer) in the document. */
+static inline MeasureInfo *
+cell_info (RamingCell *cell)
+{
+  return cell->engine_info;
+}
+
+static void
+forget_estimates (MeasureInfo *info)
+{
+  if (info->estimates != info->estimates_inline)
+    g_free (info->estimates);
+  info->estimates = NULL;
+  info->estimates_read = FALSE;
+}
+
+/* Infos come from blocks of the engine's own, handed out in the order
+ * measures are attached (table order, when a document is loaded), so that
+ * a pass over many rows reads them one after another rather than from
+ * wherever malloc had room. Freed ones are kept for reuse. */
+#define INFOS_PER_BLOCK 256
+
+static MeasureInfo *
+measure_info_new (RamingEngine *self)
+{
+  MeasureInfo *info;
+
+  if (self->free_infos != NULL)
+    {
+      info = self->free_infos;
+      self->free_infos = (MeasureInfo *) info->measure;
+    }
+  else
+    {
+      if (self->n_block_used == INFOS_PER_BLOCK || self->info_blocks->len == 0)
+        {
+          g_ptr_array_add (self->info_blocks, g_new (MeasureInfo, INFOS_PER_BLOCK));
+          self->n_block_used = 0;
+        }
+      info = (MeasureInfo *) g_ptr_array_index (self->info_blocks, self->info_blocks->len - 1)
+             + self->n_block_used++;
+    }
+  memset (info, 0, sizeof *info);
+  return info;
+}
+
+static void
+measure_info_free (MeasureInfo *info)
+{
+  RamingEngine *self = info->engine;
+
+  forget_estimates (info);
+  info->measure = (RamingMeasure *) self->free_infos;   /* the free list's link */
+  self->free_infos = info;
+}
+
+/* The items of a measure's list as an array (holding references, so that
+ * an item removed before the engine hears of it is still readable). */
+static GPtrArray *
+read_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+/* The national estimates' figures, read once per change of them;
+ * returns how many there are. */
+static guint
+read_estimates (MeasureInfo *info)
+{
+  if (!info->estimates_read)
+    {
+      guint n = _raming_measure_n_estimates (info->measure);
+
+      info->estimates = n <= G_N_ELEMENTS (info->estimates_inline)
+                          ? info->estimates_inline : g_new (EstimateFigures, n);
+      for (guint i = 0; i < n; i++)
+        {
+          RamingEstimate *estimate = g_ptr_array_index (info->measure->estimate_array, i);
+
+          info->estimates[i].central = raming_estimate_get_central (estimate);
+          info->estimates[i].low = raming_estimate_get_maximum (estimate) ? 0 : raming_estimate_get_low (estimate);
+          info->estimates[i].high = raming_estimate_get_high (estimate);
+        }
+      info->n_estimates = n;
+      info->estimates_read = TRUE;
+    }
+  return info->n_estimates;
+}
+
+
+
+/* ------------------------------------------------------------------ */
 /* Names                                                               */
 
 /* "huisartsen.coverage" and "huisartsen.dekking" are the same field:
@@ -91,8 +362,16 @@ canonical_name (const char *name)
   if (field == RAMING_PARTNER_FIELD_INVALID)
     return g_strdup (name);
 
-  return g_strdup_printf ("%.*s.%s", (int) (dot - name), name,
-                          raming_partner_field_to_property (field));
+  {
+    const char *property = raming_partner_field_to_property (field);
+    gsize id_length = dot - name, property_length = strlen (property);
+    char *canonical = g_malloc (id_length + 1 + property_length + 1);
+
+    memcpy (canonical, name, id_length);
+    canonical[id_length] = '.';
+    memcpy (canonical + id_length + 1, property, property_length + 1);
+    return canonical;
+  }
 }
 
 static void
@@ -134,15 +413,20 @@ index_unit (RamingEngine *self,
           deps = g_ptr_array_new ();
           g_hash_table_insert (self->dependents, g_strdup (names->pdata[i]), deps);
         }
-      if (!g_ptr_array_find (deps, unit, NULL))
-        g_ptr_array_add (deps, unit);
+      /* The unit was taken out of every list above, and its names are
+       * distinct: no need to look for it (which, for the macro share or a
+       * partner field used by thousands of cells, made indexing
+       * quadratic). */
+      g_ptr_array_add (deps, unit);
     }
   g_hash_table_insert (self->unit_names, unit, names);
 }
 
+/* The names lists are made on the first name: most cells (amounts,
+ * blanks, statuses) have none, and then cost nothing to index. */
 static void
-add_formula_names (GPtrArray     *names,
-                   RamingFormula *formula)
+add_formula_names (GPtrArray     **names,
+                   RamingFormula  *formula)
 {
   if (formula == NULL)
     return;
@@ -150,16 +434,18 @@ add_formula_names (GPtrArray     *names,
     {
       char *name = canonical_name (raming_formula_get_name (formula, i));
 
-      if (g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+      if (*names == NULL)
+        *names = g_ptr_array_new_with_free_func (g_free);
+      if (g_ptr_array_find_with_equal_func (*names, name, g_str_equal, NULL))
         g_free (name);
       else
-        g_ptr_array_add (names, name);
+        g_ptr_array_add (*names, name);
     }
 }
 
 static void
-add_input_names (GPtrArray       *names,
-                 RamingCellInput *input)
+add_input_names (GPtrArray       **names,
+                 RamingCellInput  *input)
 {
   if (input == NULL)
     return;
@@ -170,33 +456,34 @@ add_input_names (GPtrArray       *names,
     add_formula_names (names, raming_cell_input_get_formula (raming_cell_input_get_high (input)));
 }
 
+/* NULL: none. */
 static GPtrArray *
 names_of_cell (RamingCell *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
-  RamingColumn column = raming_cell_get_column (cell);
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  RamingMeasure *measure = cell_measure (cell);
+  RamingColumn column = cell_column (cell);
+  GPtrArray *names = NULL;
 
-  if (raming_measure_get_is_group (measure) && column != RAMING_COLUMN_NATIONAL)
-    return names;
+  if (measure_is_group (measure) && column != RAMING_COLUMN_NATIONAL)
+    return NULL;
 
   if (column == RAMING_COLUMN_NATIONAL &&
-      g_list_model_get_n_items (raming_measure_get_estimates (measure)) > 0)
-    g_ptr_array_add (names, g_strdup (MACRO_NAME));
-  else if (column == RAMING_COLUMN_RESULT &&
-           g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+      _raming_measure_n_estimates (measure) > 0)
     {
-      GListModel *results = raming_measure_get_results (measure);
-
-      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+      names = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (names, g_strdup (MACRO_NAME));
+    }
+  else if (column == RAMING_COLUMN_RESULT && _raming_measure_n_results (measure) > 0)
+    {
+      for (guint i = 0; i < _raming_measure_n_results (measure); i++)
         {
-          g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+          RamingResultEntry *entry = g_ptr_array_index (measure->result_array, i);
 
-          add_input_names (names, raming_result_entry_get_input (entry));
+          add_input_names (&names, raming_result_entry_get_input (entry));
         }
     }
   else
-    add_input_names (names, raming_measure_get_input (measure, column));
+    add_input_names (&names, raming_measure_get_input (measure, column));
 
   return names;
 }
@@ -205,28 +492,44 @@ static void
 reindex_cell (RamingEngine *self,
               RamingCell   *cell)
 {
-  index_unit (self, cell, names_of_cell (cell));
+  GPtrArray *names = names_of_cell (cell);
+
+  /* Neither indexed before nor now: nothing to look up. */
+  if (names == NULL && !cell->engine_indexed)
+    return;
+  cell->engine_indexed = names != NULL;
+  index_unit (self, cell, names);
 }
 
 static void
 reindex_assumption (RamingEngine     *self,
                     RamingAssumption *assumption)
 {
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *names = NULL;
 
-  add_input_names (names, raming_assumption_get_input (assumption));
+  add_input_names (&names, raming_assumption_get_input (assumption));
   index_unit (self, assumption, names);
 }
+
+static void track_error (RamingEngine *self,
+                         gpointer      unit,
+                         gboolean      in_error);
 
 static void
 rebuild_tables (RamingEngine *self)
 {
   GListModel *assumptions = raming_document_get_assumptions (self->document);
   GListModel *partners = raming_document_get_partners (self->document);
+  g_autoptr(GHashTable) old_infos = self->assumption_infos;
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_hash_table_remove_all (self->assumptions_by_key);
   g_hash_table_remove_all (self->partners_by_id);
   memset (self->roles, 0, sizeof self->roles);
+  memset (self->role_infos, 0, sizeof self->role_infos);
+  self->assumption_infos = g_hash_table_new_full (NULL, NULL, NULL,
+                                                  (GDestroyNotify) assumption_info_free);
 
   /* The first of two assumptions with one key wins; the loader refuses
    * such files, and the window refuses such edits. */
@@ -235,11 +538,35 @@ rebuild_tables (RamingEngine *self)
       g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
       const char *key = raming_assumption_get_key (a);
       RamingAssumptionRole role = raming_assumption_get_role (a);
+      AssumptionInfo *info = NULL;
+
+      if (g_hash_table_contains (self->assumption_infos, a))
+        continue;   /* in the list twice */
+      if (!g_hash_table_steal_extended (old_infos, a, NULL, (gpointer *) &info))
+        {
+          info = g_new0 (AssumptionInfo, 1);
+          info->assumption = g_object_ref (a);
+        }
+      g_hash_table_insert (self->assumption_infos, a, info);
 
       if (key != NULL && !g_hash_table_contains (self->assumptions_by_key, key))
-        g_hash_table_insert (self->assumptions_by_key, g_strdup (key), a);
+        g_hash_table_insert (self->assumptions_by_key, g_strdup (key), info);
       if (role != RAMING_ASSUMPTION_ROLE_NONE && self->roles[role] == NULL)
-        self->roles[role] = a;
+        {
+          self->roles[role] = a;
+          self->role_infos[role] = info;
+        }
+    }
+
+  /* Assumptions no longer in the document: no formula of the document
+   * depends on them, they are no longer in error, and their edits (say
+   * from an old window) no longer reach the engine. */
+  g_hash_table_iter_init (&iter, old_infos);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_signal_handlers_disconnect_by_data (key, self->document);
+      index_unit (self, key, NULL);
+      track_error (self, key, FALSE);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
@@ -284,7 +611,7 @@ track_error (RamingEngine *self,
 /* Evaluation                                                          */
 
 static gboolean ensure_assumption (RamingEngine     *self,
-                                   RamingAssumption *assumption,
+                                   AssumptionInfo   *info,
                                    GError          **error);
 
 /* Looks up a name for a formula: its value and the range it may take. */
@@ -330,16 +657,18 @@ resolve_name (RamingEngine *self,
     }
   else
     {
-      RamingAssumption *assumption = g_hash_table_lookup (self->assumptions_by_key, name);
+      AssumptionInfo *info = g_hash_table_lookup (self->assumptions_by_key, name);
+      RamingAssumption *assumption;
       g_autoptr(GError) local_error = NULL;
 
-      if (assumption == NULL)
+      if (info == NULL)
         {
           g_set_error (error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_UNKNOWN_NAME,
                        _("Unknown name “%s”: there is no assumption with that key"), name);
           return FALSE;
         }
-      if (!ensure_assumption (self, assumption, &local_error))
+      assumption = info->assumption;
+      if (!ensure_assumption (self, info, &local_error))
         {
           if (g_error_matches (local_error, RAMING_FORMULA_ERROR, RAMING_FORMULA_ERROR_CYCLE))
             g_propagate_error (error, g_steal_pointer (&local_error));
@@ -364,9 +693,11 @@ evaluate_formula (RamingEngine  *self,
                   GError       **error)
 {
   guint n = raming_formula_get_n_names (formula);
-  g_autofree double *values = g_new (double, MAX (n, 1));
-  g_autofree double *lows = g_new (double, MAX (n, 1));
-  g_autofree double *highs = g_new (double, MAX (n, 1));
+  double stack[3][8];
+  g_autofree double *heap = n > G_N_ELEMENTS (stack[0]) ? g_new (double, 3 * n) : NULL;
+  double *values = heap ? heap : stack[0];
+  double *lows = heap ? heap + n : stack[1];
+  double *highs = heap ? heap + 2 * n : stack[2];
 
   for (guint i = 0; i < n; i++)
     if (!resolve_name (self, raming_formula_get_name (formula, i),
@@ -508,10 +839,11 @@ compute_assumption (RamingEngine     *self,
  * assumptions it depends on; a cycle makes every member an error. */
 static gboolean
 ensure_assumption (RamingEngine     *self,
-                   RamingAssumption *assumption,
+                   AssumptionInfo   *info,
                    GError          **error)
 {
-  UnitState state = GPOINTER_TO_INT (g_hash_table_lookup (self->states, assumption));
+  RamingAssumption *assumption = info->assumption;
+  UnitState state = get_state (self, info);
   g_autoptr(GError) local_error = NULL;
   double value = 0, low = 0, high = 0;
   gboolean ok;
@@ -535,9 +867,9 @@ ensure_assumption (RamingEngine     *self,
       return TRUE;
     }
 
-  g_hash_table_insert (self->states, assumption, GINT_TO_POINTER (STATE_VISITING));
+  set_state (self, info, STATE_VISITING);
   ok = compute_assumption (self, assumption, &value, &low, &high, &local_error);
-  g_hash_table_insert (self->states, assumption, GINT_TO_POINTER (STATE_DONE));
+  set_state (self, info, STATE_DONE);
 
   if (!ok)
     {
@@ -554,13 +886,13 @@ ensure_assumption (RamingEngine     *self,
 
 static gboolean
 compute_national (RamingEngine  *self,
-                  RamingMeasure *measure,
+                  MeasureInfo   *info,
                   double        *value,
                   double        *low,
                   double        *high,
                   GError       **error)
 {
-  GListModel *estimates = raming_measure_get_estimates (measure);
+  guint n_estimates = read_estimates (info);
   RamingAssumption *macro = self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE];
   double share, share_low, share_high;
 
@@ -572,21 +904,20 @@ compute_national (RamingEngine  *self,
                    _("No assumption is marked as the share of the national budget"));
       return FALSE;
     }
-  if (!ensure_assumption (self, macro, error))
+  if (!ensure_assumption (self, self->role_infos[RAMING_ASSUMPTION_ROLE_MACRO_SHARE], error))
     return FALSE;
 
   share = raming_assumption_get_value (macro);
   share_low = raming_assumption_get_value_low (macro);
   share_high = raming_assumption_get_value_high (macro);
 
-  for (guint i = 0; i < g_list_model_get_n_items (estimates); i++)
+  for (guint i = 0; i < n_estimates; i++)
     {
-      g_autoptr(RamingEstimate) estimate = g_list_model_get_item (estimates, i);
-      double lo = raming_estimate_get_maximum (estimate) ? 0 : raming_estimate_get_low (estimate);
+      const EstimateFigures *f = &info->estimates[i];
 
-      *value += raming_estimate_get_central (estimate) * share;
-      *low += lo * share_low;
-      *high += raming_estimate_get_high (estimate) * share_high;
+      *value += f->central * share;
+      *low += f->low * share_low;
+      *high += f->high * share_high;
     }
   return TRUE;
 }
@@ -599,12 +930,10 @@ compute_results (RamingEngine  *self,
                  double        *high,
                  GError       **error)
 {
-  GListModel *results = raming_measure_get_results (measure);
-
   *value = *low = *high = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+  for (guint i = 0; i < _raming_measure_n_results (measure); i++)
     {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+      RamingResultEntry *entry = g_ptr_array_index (measure->result_array, i);
       double v, l, h;
 
       if (!evaluate_input (self, raming_result_entry_get_input (entry), &v, &l, &h, error))
@@ -616,24 +945,25 @@ compute_results (RamingEngine  *self,
   return TRUE;
 }
 
+static void note_change (RamingEngine *self,
+                         RamingCell   *cell);
+
 static gboolean
-update_group_cell (RamingEngine *self,
-                   RamingCell   *cell)
+compute_group_cell (RamingEngine *self,
+                    RamingCell   *cell)
 {
-  RamingMeasure *group = raming_cell_get_measure (cell);
-  RamingColumn column = raming_cell_get_column (cell);
-  GListModel *children = raming_measure_get_children (group);
+  MeasureInfo *info = cell_info (cell);
+  RamingColumn column = cell_column (cell);
   double value = 0, low = 0, high = 0;
   guint n_excluded = 0;
   g_autofree char *error = NULL;
   gboolean own_error = FALSE;
 
-  if (column == RAMING_COLUMN_NATIONAL &&
-      g_list_model_get_n_items (raming_measure_get_estimates (group)) > 0)
+  if (column == RAMING_COLUMN_NATIONAL && read_estimates (info) > 0)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!compute_national (self, group, &value, &low, &high, &local_error))
+      if (!compute_national (self, info, &value, &low, &high, &local_error))
         {
           error = g_strdup (local_error->message);
           own_error = TRUE;
@@ -641,23 +971,30 @@ update_group_cell (RamingEngine *self,
         }
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+  if (!(info->child_sums_valid & (1u << column)))
     {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
-      RamingCell *child_cell = raming_measure_get_cell (child, column);
+      ChildSums sums = { 0, };
 
-      if (raming_cell_get_kind (child_cell) == RAMING_CELL_ERROR)
-        n_excluded++;
-      else
-        n_excluded += raming_cell_get_n_excluded (child_cell);
-
-      if (raming_cell_get_kind (child_cell) == RAMING_CELL_VALUE)
+      for (guint i = 0; i < _raming_measure_n_children (info->measure); i++)
         {
-          value += raming_cell_get_value (child_cell);
-          low += raming_cell_get_low (child_cell);
-          high += raming_cell_get_high (child_cell);
+          RamingMeasure *child = g_ptr_array_index (info->measure->child_array, i);
+          RamingCell *child_cell = cell_of (child, column);
+
+          sums.n_excluded += _raming_cell_excluded (child_cell);
+          if (cell_kind (child_cell) == RAMING_CELL_VALUE)
+            {
+              sums.value += cell_value (child_cell);
+              sums.low += cell_low (child_cell);
+              sums.high += cell_high (child_cell);
+            }
         }
+      info->child_sums[column] = sums;
+      info->child_sums_valid |= 1u << column;
     }
+  value += info->child_sums[column].value;
+  low += info->child_sums[column].low;
+  high += info->child_sums[column].high;
+  n_excluded += info->child_sums[column].n_excluded;
 
   track_error (self, cell, own_error);
   return _raming_cell_update (cell,
@@ -667,11 +1004,11 @@ update_group_cell (RamingEngine *self,
 }
 
 static gboolean
-update_leaf_cell (RamingEngine *self,
-                  RamingCell   *cell)
+compute_leaf_cell (RamingEngine *self,
+                   RamingCell   *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
-  RamingColumn column = raming_cell_get_column (cell);
+  RamingMeasure *measure = cell_measure (cell);
+  RamingColumn column = cell_column (cell);
   RamingCellInput *input = raming_measure_get_input (measure, column);
   g_autoptr(GError) error = NULL;
   double value = 0, low = 0, high = 0;
@@ -679,13 +1016,13 @@ update_leaf_cell (RamingEngine *self,
   gboolean computed = FALSE;
 
   if (column == RAMING_COLUMN_NATIONAL &&
-      g_list_model_get_n_items (raming_measure_get_estimates (measure)) > 0)
+      read_estimates (measure_info (measure)) > 0)
     {
-      ok = compute_national (self, measure, &value, &low, &high, &error);
+      ok = compute_national (self, measure_info (measure), &value, &low, &high, &error);
       computed = TRUE;
     }
   else if (column == RAMING_COLUMN_RESULT &&
-           g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+           _raming_measure_n_results (measure) > 0)
     {
       ok = compute_results (self, measure, &value, &low, &high, &error);
       computed = TRUE;
@@ -723,17 +1060,34 @@ update_leaf_cell (RamingEngine *self,
                               RAMING_CELL_STATUS_NONE_SET, NULL, NULL, 0);
 }
 
+/* Computes a cell again; says whether it changed, after noting the change
+ * for the totals. */
+static gboolean
+update_group_cell (RamingEngine *self,
+                   RamingCell   *cell)
+{
+  if (!compute_group_cell (self, cell))
+    return FALSE;
+  note_change (self, cell);
+  return TRUE;
+}
+
 static gboolean
 update_cell (RamingEngine *self,
              RamingCell   *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
+  MeasureInfo *info = cell_info (cell);
+  gboolean changed;
 
-  if (measure == NULL)
+  if (info == NULL)
     return FALSE;
-  if (raming_measure_get_is_group (measure))
-    return update_group_cell (self, cell);
-  return update_leaf_cell (self, cell);
+  if (info->is_group)
+    changed = compute_group_cell (self, cell);
+  else
+    changed = compute_leaf_cell (self, cell);
+  if (changed)
+    note_change (self, cell);
+  return changed;
 }
 
 /* ------------------------------------------------------------------ */
@@ -743,7 +1097,7 @@ static gboolean
 measure_is_attached (RamingEngine  *self,
                      RamingMeasure *measure)
 {
-  return g_hash_table_contains (self->attached_measures, measure);
+  return measure_info (measure) != NULL;
 }
 
 /* A cell changed: carry the change up through its groups to the totals. */
@@ -751,14 +1105,14 @@ static void
 propagate_up (RamingEngine *self,
               RamingCell   *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
-  RamingColumn column = raming_cell_get_column (cell);
+  RamingMeasure *measure = cell_measure (cell);
+  RamingColumn column = cell_column (cell);
 
-  for (RamingMeasure *parent = raming_measure_get_parent (measure);
+  for (RamingMeasure *parent = measure_parent (measure);
        parent != NULL;
-       parent = raming_measure_get_parent (parent))
+       parent = measure_parent (parent))
     {
-      if (!update_group_cell (self, raming_measure_get_cell (parent, column)))
+      if (!update_group_cell (self, cell_of (parent, column)))
         return;
     }
   update_totals (self);
@@ -768,12 +1122,12 @@ static void
 recalculate_cell (RamingEngine *self,
                   RamingCell   *cell)
 {
-  RamingMeasure *measure = raming_cell_get_measure (cell);
+  RamingMeasure *measure = cell_measure (cell);
 
   if (measure == NULL || !measure_is_attached (self, measure))
     return;
 
-  g_hash_table_remove_all (self->states);
+  begin_pass (self);
   if (update_cell (self, cell))
     propagate_up (self, cell);
 }
@@ -782,8 +1136,7 @@ static void
 collect_dependents (RamingEngine *self,
                     const char   *name,
                     GHashTable   *assumptions,
-                    GPtrArray    *cells,
-                    GHashTable   *seen_cells)
+                    GPtrArray    *cells)
 {
   GPtrArray *deps = g_hash_table_lookup (self->dependents, name);
 
@@ -794,7 +1147,15 @@ collect_dependents (RamingEngine *self,
     {
       gpointer unit = deps->pdata[i];
 
-      if (RAMING_IS_ASSUMPTION (unit))
+      /* The units are scattered over the heap and, after a while of not
+       * being edited, out of the caches: ask for the ones a few steps
+       * ahead, so that their loads overlap instead of following one
+       * another (the macro share has ~2.000 dependents). */
+      if (i + PREFETCH_AHEAD < deps->len)
+        prefetch_object (deps->pdata[i + PREFETCH_AHEAD]);
+
+      /* Units are cells or assumptions. */
+      if (G_TYPE_FROM_INSTANCE (unit) != self->cell_type)
         {
           RamingAssumption *a = unit;
           const char *key = raming_assumption_get_key (a);
@@ -803,16 +1164,32 @@ collect_dependents (RamingEngine *self,
             continue;
           g_hash_table_add (assumptions, a);
           if (key != NULL)
-            collect_dependents (self, key, assumptions, cells, seen_cells);
+            collect_dependents (self, key, assumptions, cells);
           if (a == self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE])
-            collect_dependents (self, MACRO_NAME, assumptions, cells, seen_cells);
+            collect_dependents (self, MACRO_NAME, assumptions, cells);
         }
-      else if (!g_hash_table_contains (seen_cells, unit))
+      else if (((RamingCell *) unit)->engine_mark != self->collect_mark)
         {
-          g_hash_table_add (seen_cells, unit);
+          /* Collected once, though it may use several changed names. */
+          ((RamingCell *) unit)->engine_mark = self->collect_mark;
           g_ptr_array_add (cells, unit);
         }
     }
+}
+
+typedef struct
+{
+  RamingCell *cell;
+  guint       depth;
+} GroupAtDepth;
+
+static int
+compare_deepest_first (gconstpointer a,
+                       gconstpointer b)
+{
+  const GroupAtDepth *x = a, *y = b;
+
+  return (x->depth < y->depth) - (x->depth > y->depth);
 }
 
 /* Recomputes what depends on an assumption (which changed itself) or on
@@ -823,68 +1200,79 @@ recalculate_from (RamingEngine     *self,
                   const char       *name)
 {
   g_autoptr(GHashTable) assumptions = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) seen_cells = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(GHashTable) changed_groups = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key;
   gboolean any_changed = FALSE;
 
+  self->collect_mark++;
   if (changed != NULL)
     {
       g_hash_table_add (assumptions, changed);
       if (raming_assumption_get_key (changed) != NULL)
         collect_dependents (self, raming_assumption_get_key (changed),
-                            assumptions, cells, seen_cells);
+                            assumptions, cells);
       if (changed == self->roles[RAMING_ASSUMPTION_ROLE_MACRO_SHARE])
-        collect_dependents (self, MACRO_NAME, assumptions, cells, seen_cells);
+        collect_dependents (self, MACRO_NAME, assumptions, cells);
     }
   if (name != NULL)
-    collect_dependents (self, name, assumptions, cells, seen_cells);
+    collect_dependents (self, name, assumptions, cells);
 
   /* Everything not collected keeps its value; what was collected is
    * computed again, each after what it depends on. */
-  g_hash_table_remove_all (self->states);
+  begin_pass (self);
   g_hash_table_iter_init (&iter, assumptions);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_insert (self->states, key, GINT_TO_POINTER (STATE_PENDING));
+    set_state (self, assumption_info (self, key), STATE_PENDING);
   g_hash_table_iter_init (&iter, assumptions);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    ensure_assumption (self, key, NULL);
+    ensure_assumption (self, assumption_info (self, key), NULL);
 
   for (guint i = 0; i < cells->len; i++)
     {
       RamingCell *cell = cells->pdata[i];
-      RamingMeasure *measure = raming_cell_get_measure (cell);
+      MeasureInfo *info = cell_info (cell);
 
-      if (measure == NULL || !measure_is_attached (self, measure))
+      if (i + PREFETCH_AHEAD < cells->len)
+        {
+          RamingCell *ahead = cells->pdata[i + PREFETCH_AHEAD];
+
+          prefetch_object (ahead);
+          if (ahead->engine_info != NULL)
+            prefetch_object (ahead->engine_info);
+        }
+
+      if (info == NULL)
         continue;
       if (update_cell (self, cell))
         {
           any_changed = TRUE;
-          for (RamingMeasure *p = raming_measure_get_parent (measure); p; p = raming_measure_get_parent (p))
-            g_hash_table_add (changed_groups, raming_measure_get_cell (p, raming_cell_get_column (cell)));
+          if (info->top_index >= 0)
+            continue;   /* no groups above */
+          for (RamingMeasure *p = measure_parent (info->measure); p; p = measure_parent (p))
+            g_hash_table_add (changed_groups, cell_of (p, cell_column (cell)));
         }
     }
 
   /* Groups are summed after all their children are known; deepest first so
-   * that nested groups see their sub-groups' new sums. */
+   * that nested groups see their sub-groups' new sums. Each depth is
+   * worked out once. */
   if (g_hash_table_size (changed_groups) > 0)
     {
-      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+      g_autoptr(GArray) groups = g_array_sized_new (FALSE, FALSE, sizeof (GroupAtDepth),
+                                                    g_hash_table_size (changed_groups));
 
       g_hash_table_iter_init (&iter, changed_groups);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_ptr_array_add (groups, key);
+        {
+          GroupAtDepth g = { key, raming_measure_get_depth (cell_measure (key)) };
 
-      for (guint depth = RAMING_MAX_NESTING + 1; depth-- > 0;)
-        for (guint i = 0; i < groups->len; i++)
-          {
-            RamingCell *cell = groups->pdata[i];
-
-            if (raming_measure_get_depth (raming_cell_get_measure (cell)) == depth)
-              update_group_cell (self, cell);
-          }
+          g_array_append_val (groups, g);
+        }
+      g_array_sort (groups, compare_deepest_first);
+      for (guint i = 0; i < groups->len; i++)
+        update_group_cell (self, g_array_index (groups, GroupAtDepth, i).cell);
     }
 
   /* The assumptions themselves move the gap (the target) and the band
@@ -1045,39 +1433,199 @@ schedule_band (RamingEngine *self)
     self->band_idle_id = g_idle_add_full (G_PRIORITY_LOW, start_band_job, self, NULL);
 }
 
+/* What a top-level row adds to the totals, in the columns of a mask
+ * (reading only the cells that changed). */
+static void
+leaf_of (RamingEngine  *self,
+         guint          row,
+         guint          columns)
+{
+  RamingMeasure *measure = row < self->top->len ? self->top->pdata[row] : NULL;
+  guint leaf = self->tree_size + row;
+
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    {
+      RamingCell *cell;
+
+      if (!(columns & (1u << c)))
+        continue;
+      self->dirty_quantities |= quantities_of_column (c);
+      if (measure == NULL)
+        {
+          self->tree[ACC_SUM + c][leaf] = 0;
+          self->tree[ACC_EXCLUDED + c][leaf] = 0;
+          if (c == RAMING_COLUMN_REALISTIC)
+            self->tree[ACC_LOW][leaf] = self->tree[ACC_HIGH][leaf] = 0;
+          continue;
+        }
+      cell = cell_of (measure, c);
+      self->tree[ACC_SUM + c][leaf] = _raming_cell_contribution (cell);
+      self->tree[ACC_EXCLUDED + c][leaf] = _raming_cell_excluded (cell);
+      if (c == RAMING_COLUMN_REALISTIC)
+        {
+          gboolean has_value = cell_kind (cell) == RAMING_CELL_VALUE;
+
+          self->tree[ACC_LOW][leaf] = has_value ? cell_low (cell) : 0;
+          self->tree[ACC_HIGH][leaf] = has_value ? cell_high (cell) : 0;
+        }
+    }
+}
+
+static inline void
+sum_node (RamingEngine *self,
+          guint         node)
+{
+  for (guint k = 0; k < N_ACC; k++)
+    if (self->dirty_quantities & (1u << k))
+      self->tree[k][node] = self->tree[k][2 * node] + self->tree[k][2 * node + 1];
+}
+
+/* The top-level rows changed: number them again; every leaf is stale. */
+static void
+rebuild_top (RamingEngine *self)
+{
+  GListModel *measures = raming_document_get_measures (self->document);
+  guint n = g_list_model_get_n_items (measures);
+  guint size = 1;
+
+  for (guint i = 0; i < self->top->len; i++)
+    {
+      MeasureInfo *info = measure_info (self->top->pdata[i]);
+
+      if (info != NULL)
+        info->top_index = -1;
+    }
+  g_ptr_array_set_size (self->top, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      RamingMeasure *m = g_list_model_get_item (measures, i);
+      MeasureInfo *info = measure_info (m);
+
+      g_ptr_array_add (self->top, m);
+      if (info != NULL)
+        info->top_index = i;
+    }
+
+  for (guint i = 0; i < self->dirty_leaves->len; i++)
+    self->leaf_dirty[g_array_index (self->dirty_leaves, guint, i)] = 0;
+  g_array_set_size (self->dirty_leaves, 0);
+
+  while (size < n)
+    size *= 2;
+  if (size != self->tree_size)
+    {
+      for (guint k = 0; k < N_ACC; k++)
+        {
+          g_free (self->tree[k]);
+          self->tree[k] = g_new0 (double, 2 * size);
+        }
+      g_free (self->leaf_dirty);
+      self->tree_size = size;
+      self->leaf_dirty = g_new0 (guint8, size);
+    }
+  self->tree_stale = TRUE;
+}
+
+/* A computed cell changed: if it is in a top-level row, that row's leaf
+ * is summed again at the next update of the totals. */
+static void
+note_change (RamingEngine *self,
+             RamingCell   *cell)
+{
+  MeasureInfo *info = cell_info (cell);
+  guint row;
+
+  if (info == NULL)
+    return;
+  if (info->top_index < 0)
+    {
+      RamingMeasure *parent = measure_parent (info->measure);
+
+      if (parent != NULL && measure_info (parent) != NULL)
+        measure_info (parent)->child_sums_valid &= ~(1u << cell_column (cell));
+      return;
+    }
+  if (self->tree_stale)
+    return;
+  row = info->top_index;
+  g_assert (row < self->top->len);
+  if (self->leaf_dirty[row] == 0)
+    g_array_append_val (self->dirty_leaves, row);
+  self->leaf_dirty[row] |= 1u << cell_column (cell);
+}
+
+static void
+refresh_tree (RamingEngine *self)
+{
+  guint size = self->tree_size;
+  guint all = (1u << RAMING_N_COLUMNS) - 1;
+  guint n_dirty = self->dirty_leaves->len;
+
+  self->dirty_quantities = 0;
+  if (self->tree_stale)
+    {
+      for (guint row = 0; row < size; row++)
+        leaf_of (self, row, all);
+    }
+  else
+    {
+      for (guint i = 0; i < n_dirty; i++)
+        {
+          guint row = g_array_index (self->dirty_leaves, guint, i);
+
+          if (i + PREFETCH_AHEAD < n_dirty)
+            prefetch_object (self->top->pdata[g_array_index (self->dirty_leaves, guint, i + PREFETCH_AHEAD)]);
+          leaf_of (self, row, self->leaf_dirty[row]);
+        }
+    }
+
+  /* Many changed leaves: summing every node once is cheaper than walking
+   * up from each; the sums are the same either way. Only the quantities
+   * that changed are summed again. */
+  if (self->tree_stale || n_dirty * g_bit_storage (size) > size)
+    {
+      for (guint node = size - 1; node >= 1; node--)
+        sum_node (self, node);
+    }
+  else
+    {
+      for (guint i = 0; i < n_dirty; i++)
+        {
+          guint row = g_array_index (self->dirty_leaves, guint, i);
+
+          for (guint node = (size + row) / 2; node >= 1; node /= 2)
+            sum_node (self, node);
+        }
+    }
+
+  for (guint i = 0; i < n_dirty; i++)
+    self->leaf_dirty[g_array_index (self->dirty_leaves, guint, i)] = 0;
+  g_array_set_size (self->dirty_leaves, 0);
+  self->tree_stale = FALSE;
+}
+
 static void
 update_totals (RamingEngine *self)
 {
   RamingTotals *totals = raming_document_get_totals (self->document);
-  GListModel *measures = raming_document_get_measures (self->document);
   RamingAssumption *target = self->roles[RAMING_ASSUMPTION_ROLE_SAVINGS_TARGET];
-  double sums[RAMING_N_COLUMNS] = { 0 };
-  guint excluded[RAMING_N_COLUMNS] = { 0 };
-  double low = 0, high = 0;
+  double sums[RAMING_N_COLUMNS];
+  guint excluded[RAMING_N_COLUMNS];
+  double low, high;
   double target_value = 0;
   gboolean has_target = FALSE;
 
   if (!self->attached)
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+  refresh_tree (self);
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     {
-      g_autoptr(RamingMeasure) measure = g_list_model_get_item (measures, i);
-
-      for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-        {
-          RamingCell *cell = raming_measure_get_cell (measure, c);
-
-          sums[c] += raming_cell_get_contribution (cell);
-          excluded[c] += raming_cell_get_kind (cell) == RAMING_CELL_ERROR
-                           ? 1 : raming_cell_get_n_excluded (cell);
-          if (c == RAMING_COLUMN_REALISTIC && raming_cell_get_kind (cell) == RAMING_CELL_VALUE)
-            {
-              low += raming_cell_get_low (cell);
-              high += raming_cell_get_high (cell);
-            }
-        }
+      sums[c] = self->tree[ACC_SUM + c][1];
+      excluded[c] = (guint) self->tree[ACC_EXCLUDED + c][1];
     }
+  low = self->tree[ACC_LOW][1];
+  high = self->tree[ACC_HIGH][1];
 
   if (target != NULL && raming_assumption_get_error (target) == NULL)
     {
@@ -1149,103 +1697,59 @@ on_partner_notify (RamingEngine  *self,
     }
 }
 
-static void
-on_measure_notify (RamingEngine  *self,
-                   GParamSpec    *pspec,
-                   RamingMeasure *measure)
-{
-  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    if (g_str_equal (pspec->name, raming_column_to_property (c)))
-      {
-        RamingCell *cell = raming_measure_get_cell (measure, c);
+/* The hooks the model calls (see raming-private.h). */
 
-        reindex_cell (self, cell);
-        recalculate_cell (self, cell);
-        return;
-      }
+void
+_raming_engine_input_changed (gpointer     measure_info,
+                              RamingColumn column)
+{
+  MeasureInfo *info = measure_info;
+  RamingCell *cell = cell_of (info->measure, column);
+
+  reindex_cell (info->engine, cell);
+  recalculate_cell (info->engine, cell);
 }
 
-static void
-on_estimate_notify (RamingEngine   *self,
-                    GParamSpec     *pspec,
-                    RamingEstimate *estimate)
+void
+_raming_engine_estimates_changed (gpointer measure_info)
 {
-  RamingMeasure *measure = g_object_get_data (G_OBJECT (estimate), "raming-measure");
+  MeasureInfo *info = measure_info;
+  RamingCell *cell = cell_of (info->measure, RAMING_COLUMN_NATIONAL);
 
-  if (measure != NULL)
-    recalculate_cell (self, raming_measure_get_cell (measure, RAMING_COLUMN_NATIONAL));
+  forget_estimates (info);
+  reindex_cell (info->engine, cell);
+  recalculate_cell (info->engine, cell);
 }
 
-static void
-on_entry_notify (RamingEngine      *self,
-                 GParamSpec        *pspec,
-                 RamingResultEntry *entry)
+void
+_raming_engine_results_changed (gpointer measure_info,
+                                gboolean reindex)
 {
-  RamingMeasure *measure = g_object_get_data (G_OBJECT (entry), "raming-measure");
-  RamingCell *cell;
+  MeasureInfo *info = measure_info;
+  RamingCell *cell = cell_of (info->measure, RAMING_COLUMN_RESULT);
 
-  if (measure == NULL)
-    return;
-  cell = raming_measure_get_cell (measure, RAMING_COLUMN_RESULT);
-  if (g_str_equal (pspec->name, "input"))
-    reindex_cell (self, cell);
-  recalculate_cell (self, cell);
+  if (reindex)
+    reindex_cell (info->engine, cell);
+  recalculate_cell (info->engine, cell);
 }
 
-static void trampoline_estimate_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc);
-static void trampoline_entry_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc);
+static void measures_changed (RamingEngine  *self,
+                              RamingMeasure *owner,
+                              GListModel    *model,
+                              guint          position,
+                              guint          removed,
+                              guint          added);
 
-static void
-connect_sub_items (RamingEngine  *self,
-                   RamingMeasure *measure,
-                   GListModel    *model,
-                   GCallback      callback)
+void
+_raming_engine_children_changed (gpointer    measure_info,
+                                 GListModel *children,
+                                 guint       position,
+                                 guint       removed,
+                                 guint       added)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+  MeasureInfo *info = measure_info;
 
-      if (g_object_get_data (item, "raming-measure") == measure)
-        continue;
-      g_object_set_data (item, "raming-measure", measure);
-      g_signal_connect_object (item, "notify", callback, self->document, 0);
-    }
-}
-
-static void
-on_estimates_changed (RamingEngine *self,
-                      guint         position,
-                      guint         removed,
-                      guint         added,
-                      GListModel   *model)
-{
-  RamingMeasure *measure = g_object_get_data (G_OBJECT (model), "raming-measure");
-  RamingCell *cell;
-
-  if (measure == NULL)
-    return;
-  connect_sub_items (self, measure, model, G_CALLBACK (trampoline_estimate_notify));
-  cell = raming_measure_get_cell (measure, RAMING_COLUMN_NATIONAL);
-  reindex_cell (self, cell);
-  recalculate_cell (self, cell);
-}
-
-static void
-on_results_changed (RamingEngine *self,
-                    guint         position,
-                    guint         removed,
-                    guint         added,
-                    GListModel   *model)
-{
-  RamingMeasure *measure = g_object_get_data (G_OBJECT (model), "raming-measure");
-  RamingCell *cell;
-
-  if (measure == NULL)
-    return;
-  connect_sub_items (self, measure, model, G_CALLBACK (trampoline_entry_notify));
-  cell = raming_measure_get_cell (measure, RAMING_COLUMN_RESULT);
-  reindex_cell (self, cell);
-  recalculate_cell (self, cell);
+  measures_changed (info->engine, info->measure, children, position, removed, added);
 }
 
 /* The engine is the document's, and the document outlives what it holds
@@ -1277,154 +1781,81 @@ trampoline_partner_notify (GObject *object, GParamSpec *pspec, RamingDocument *d
     on_partner_notify (self, pspec, RAMING_PARTNER (object));
 }
 
-static void
-trampoline_measure_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_measure_notify (self, pspec, RAMING_MEASURE (object));
-}
-
-static void
-trampoline_estimate_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_estimate_notify (self, pspec, RAMING_ESTIMATE (object));
-}
-
-static void
-trampoline_entry_notify (GObject *object, GParamSpec *pspec, RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_entry_notify (self, pspec, RAMING_RESULT_ENTRY (object));
-}
-
-static void
-trampoline_estimates_changed (GListModel *model, guint position, guint removed, guint added,
-                              RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_estimates_changed (self, position, removed, added, model);
-}
-
-static void
-trampoline_results_changed (GListModel *model, guint position, guint removed, guint added,
-                            RamingDocument *doc)
-{
-  RamingEngine *self = engine_of (doc);
-
-  if (self != NULL)
-    on_results_changed (self, position, removed, added, model);
-}
-
-static void on_measures_changed (GListModel *model, guint position, guint removed,
-                                 guint added, RamingDocument *doc);
-
+/* A measure the engine follows has engine data; its lists and their
+ * items tell the engine through it (no signal connections). */
 static void
 connect_measure (RamingEngine  *self,
                  RamingMeasure *measure)
 {
-  GListModel *children = raming_measure_get_children (measure);
+  MeasureInfo *info;
 
   if (measure_is_attached (self, measure))
     return;
 
+  info = measure_info_new (self);
+  info->engine = self;
+  info->measure = measure;
+  info->top_index = -1;
+  info->is_group = raming_measure_get_is_group (measure);
+  _raming_measure_set_engine_data (measure, info);
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    cell_of (measure, c)->engine_info = info;
   g_hash_table_add (self->attached_measures, measure);
-  g_signal_connect_object (measure, "notify",
-                           G_CALLBACK (trampoline_measure_notify), self->document, 0);
 
-  g_object_set_data (G_OBJECT (raming_measure_get_estimates (measure)), "raming-measure", measure);
-  g_signal_connect_object (raming_measure_get_estimates (measure), "items-changed",
-                           G_CALLBACK (trampoline_estimates_changed), self->document, 0);
-  connect_sub_items (self, measure, raming_measure_get_estimates (measure),
-                     G_CALLBACK (trampoline_estimate_notify));
-
-  g_object_set_data (G_OBJECT (raming_measure_get_results (measure)), "raming-measure", measure);
-  g_signal_connect_object (raming_measure_get_results (measure), "items-changed",
-                           G_CALLBACK (trampoline_results_changed), self->document, 0);
-  connect_sub_items (self, measure, raming_measure_get_results (measure),
-                     G_CALLBACK (trampoline_entry_notify));
-
-  g_object_set_data (G_OBJECT (children), "raming-measure", measure);
-  g_signal_connect_object (children, "items-changed",
-                           G_CALLBACK (on_measures_changed), self->document, 0);
-
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-    {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
-
-      connect_measure (self, child);
-    }
+  for (guint i = 0; i < _raming_measure_n_children (measure); i++)
+    connect_measure (self, g_ptr_array_index (measure->child_array, i));
 
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    reindex_cell (self, raming_measure_get_cell (measure, c));
+    reindex_cell (self, cell_of (measure, c));
 }
 
 static void
-disconnect_sub_items (RamingEngine *self,
-                      GListModel   *model)
+forget_measure (RamingEngine  *self,
+                RamingMeasure *measure)
 {
-  g_signal_handlers_disconnect_by_data (model, self->document);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      g_signal_handlers_disconnect_by_data (item, self->document);
-      g_object_set_data (item, "raming-measure", NULL);
-    }
+  measure_info_free (measure_info (measure));
+  _raming_measure_set_engine_data (measure, NULL);
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    cell_of (measure, c)->engine_info = NULL;
 }
 
 static void
 disconnect_measure (RamingEngine  *self,
                     RamingMeasure *measure)
 {
-  GListModel *children = raming_measure_get_children (measure);
-
   if (!measure_is_attached (self, measure))
     return;
 
+  forget_measure (self, measure);
   g_hash_table_remove (self->attached_measures, measure);
-  g_signal_handlers_disconnect_by_data (measure, self->document);
-  disconnect_sub_items (self, raming_measure_get_estimates (measure));
-  disconnect_sub_items (self, raming_measure_get_results (measure));
-  g_signal_handlers_disconnect_by_data (children, self->document);
 
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
     {
-      RamingCell *cell = raming_measure_get_cell (measure, c);
+      RamingCell *cell = cell_of (measure, c);
 
       index_unit (self, cell, NULL);
+      cell->engine_indexed = FALSE;
       track_error (self, cell, FALSE);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-    {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
-
-      disconnect_measure (self, child);
-    }
+  for (guint i = 0; i < _raming_measure_n_children (measure); i++)
+    disconnect_measure (self, g_ptr_array_index (measure->child_array, i));
 }
 
 /* Which measures are still in the document after a list changed; those
  * that left are disconnected, those that came are connected. */
 static void
 collect_attached (RamingEngine *self,
-                  GListModel   *model,
+                  GPtrArray    *measures,
                   GHashTable   *present)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < measures->len; i++)
     {
-      g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
+      RamingMeasure *m = measures->pdata[i];
 
       g_hash_table_add (present, m);
-      collect_attached (self, raming_measure_get_children (m), present);
+      if (_raming_measure_n_children (m) > 0)
+        collect_attached (self, m->child_array, present);
     }
 }
 
@@ -1433,10 +1864,11 @@ sync_measures (RamingEngine *self)
 {
   g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autoptr(GPtrArray) top = read_items (raming_document_get_measures (self->document));
   GHashTableIter iter;
   gpointer measure;
 
-  collect_attached (self, raming_document_get_measures (self->document), present);
+  collect_attached (self, top, present);
 
   g_hash_table_iter_init (&iter, self->attached_measures);
   while (g_hash_table_iter_next (&iter, &measure, NULL))
@@ -1459,31 +1891,28 @@ static void
 recalculate_subtree (RamingEngine  *self,
                      RamingMeasure *measure)
 {
-  GListModel *children = raming_measure_get_children (measure);
+  guint n = _raming_measure_n_children (measure);
 
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (children, i);
-
-      recalculate_subtree (self, child);
+      if (i + 1 < n)
+        prefetch_object (g_ptr_array_index (measure->child_array, i + 1));
+      recalculate_subtree (self, g_ptr_array_index (measure->child_array, i));
     }
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    update_cell (self, raming_measure_get_cell (measure, c));
+    prefetch_object (cell_of (measure, c));
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    update_cell (self, cell_of (measure, c));
 }
 
 static void
-on_measures_changed (GListModel     *model,
-                     guint           position,
-                     guint           removed,
-                     guint           added,
-                     RamingDocument *doc)
+measures_changed (RamingEngine  *self,
+                  RamingMeasure *owner,
+                  GListModel    *model,
+                  guint          position,
+                  guint          removed,
+                  guint          added)
 {
-  RamingEngine *self = engine_of (doc);
-  RamingMeasure *owner = g_object_get_data (G_OBJECT (model), "raming-measure");
-
-  if (self == NULL)
-    return;
-
   if (owner == NULL)
     {
       /* Top level: no parent. */
@@ -1496,8 +1925,12 @@ on_measures_changed (GListModel     *model,
     }
 
   sync_measures (self);
+  if (owner == NULL)
+    rebuild_top (self);
+  else if (measure_is_attached (self, owner))
+    measure_info (owner)->child_sums_valid = 0;
 
-  g_hash_table_remove_all (self->states);
+  begin_pass (self);
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(RamingMeasure) m = g_list_model_get_item (model, i);
@@ -1505,19 +1938,36 @@ on_measures_changed (GListModel     *model,
       recalculate_subtree (self, m);
     }
 
-  for (RamingMeasure *group = owner; group != NULL; group = raming_measure_get_parent (group))
+  for (RamingMeasure *group = owner; group != NULL; group = measure_parent (group))
     for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-      update_group_cell (self, raming_measure_get_cell (group, c));
+      update_group_cell (self, cell_of (group, c));
   update_totals (self);
+}
+
+static void
+on_measures_changed (GListModel     *model,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     RamingDocument *doc)
+{
+  RamingEngine *self = engine_of (doc);
+
+  if (self != NULL)
+    measures_changed (self, NULL, model, position, removed, added);
 }
 
 static void
 connect_assumption (RamingEngine     *self,
                     RamingAssumption *assumption)
 {
+  /* Not g_signal_connect_object: each such closure is added to an array
+   * on the document that is reallocated one closure at a time. The
+   * handlers are disconnected when the assumption leaves the document
+   * (rebuild_tables) and when the engine goes. */
   g_signal_handlers_disconnect_by_data (assumption, self->document);
-  g_signal_connect_object (assumption, "notify",
-                           G_CALLBACK (trampoline_assumption_notify), self->document, 0);
+  g_signal_connect (assumption, "notify",
+                    G_CALLBACK (trampoline_assumption_notify), self->document);
   reindex_assumption (self, assumption);
 }
 
@@ -1597,12 +2047,17 @@ _raming_engine_new (RamingDocument *document)
   RamingEngine **slot = g_new (RamingEngine *, 1);
 
   self->document = document;
+  self->cell_type = RAMING_TYPE_CELL;
   self->assumptions_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->partners_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->dependents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   self->unit_names = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->states = g_hash_table_new (NULL, NULL);
+  self->assumption_infos = g_hash_table_new_full (NULL, NULL, NULL,
+                                                  (GDestroyNotify) assumption_info_free);
+  self->top = g_ptr_array_new_with_free_func (g_object_unref);
+  self->info_blocks = g_ptr_array_new_with_free_func (g_free);
+  self->dirty_leaves = g_array_new (FALSE, FALSE, sizeof (guint));
   self->errors = g_list_store_new (G_TYPE_OBJECT);
   self->in_errors = g_hash_table_new (NULL, NULL);
   self->attached_measures = g_hash_table_new (NULL, NULL);
@@ -1627,12 +2082,36 @@ _raming_engine_free (RamingEngine *self)
 
   cancel_band (self);
 
+  {
+    GHashTableIter iter;
+    gpointer measure, assumption;
+
+    g_hash_table_iter_init (&iter, self->assumption_infos);
+    while (g_hash_table_iter_next (&iter, &assumption, NULL))
+      g_signal_handlers_disconnect_by_data (assumption, self->document);
+
+    /* Measures can outlive their document (a window may hold one). */
+    g_hash_table_iter_init (&iter, self->attached_measures);
+    while (g_hash_table_iter_next (&iter, &measure, NULL))
+      {
+        measure_info_free (measure_info (measure));
+        _raming_measure_set_engine_data (measure, NULL);
+        for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+          cell_of (measure, c)->engine_info = NULL;
+      }
+  }
   g_hash_table_unref (self->attached_measures);
+  g_ptr_array_unref (self->info_blocks);
+  g_hash_table_unref (self->assumption_infos);
+  g_ptr_array_unref (self->top);
+  g_array_unref (self->dirty_leaves);
+  for (guint k = 0; k < N_ACC; k++)
+    g_free (self->tree[k]);
+  g_free (self->leaf_dirty);
   g_hash_table_unref (self->assumptions_by_key);
   g_hash_table_unref (self->partners_by_id);
   g_hash_table_unref (self->dependents);
   g_hash_table_unref (self->unit_names);
-  g_hash_table_unref (self->states);
   g_hash_table_unref (self->in_errors);
   g_clear_object (&self->errors);
   g_free (self);
@@ -1680,6 +2159,7 @@ _raming_engine_attach (RamingEngine *self)
       _raming_measure_clear_parent (m);
       connect_measure (self, m);
     }
+  rebuild_top (self);
 
   _raming_engine_recalculate_all (self);
 }
@@ -1688,46 +2168,35 @@ void
 _raming_engine_recalculate_all (RamingEngine *self)
 {
   GListModel *assumptions = raming_document_get_assumptions (self->document);
-  GListModel *measures = raming_document_get_measures (self->document);
   gboolean frozen = self->band_frozen;
 
   if (!self->attached)
     return;
 
+  /* Assumptions no longer in the document leave the error list here. */
   rebuild_tables (self);
 
-  g_hash_table_remove_all (self->states);
+  begin_pass (self);
   for (guint i = 0; i < g_list_model_get_n_items (assumptions); i++)
     {
       g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
 
-      g_hash_table_insert (self->states, a, GINT_TO_POINTER (STATE_PENDING));
+      set_state (self, assumption_info (self, a), STATE_PENDING);
     }
   for (guint i = 0; i < g_list_model_get_n_items (assumptions); i++)
     {
       g_autoptr(RamingAssumption) a = g_list_model_get_item (assumptions, i);
 
-      ensure_assumption (self, a, NULL);
+      ensure_assumption (self, assumption_info (self, a), NULL);
     }
 
-  /* Assumptions no longer in the document leave the error list. */
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->errors)); i-- > 0;)
+  for (guint i = 0; i < self->top->len; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->errors), i);
-
-      if (RAMING_IS_ASSUMPTION (item) && !g_hash_table_contains (self->states, item))
-        {
-          index_unit (self, item, NULL);
-          track_error (self, item, FALSE);
-        }
+      if (i + 2 < self->top->len)
+        prefetch_object (self->top->pdata[i + 2]);
+      recalculate_subtree (self, self->top->pdata[i]);
     }
-
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
-    {
-      g_autoptr(RamingMeasure) m = g_list_model_get_item (measures, i);
-
-      recalculate_subtree (self, m);
-    }
+  self->tree_stale = TRUE;
 
   self->band_frozen = TRUE;
   update_totals (self);
@@ -1760,7 +2229,9 @@ RamingAssumption *
 _raming_engine_lookup_assumption (RamingEngine *self,
                                   const char   *key)
 {
-  return g_hash_table_lookup (self->assumptions_by_key, key);
+  AssumptionInfo *info = g_hash_table_lookup (self->assumptions_by_key, key);
+
+  return info != NULL ? info->assumption : NULL;
 }
 
 RamingPartner *

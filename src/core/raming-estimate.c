@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "raming-estimate.h"
+#include "raming-private.h"
 #include "raming-util.h"
 
 struct _RamingEstimate
@@ -21,6 +22,7 @@ struct _RamingEstimate
   gboolean  maximum;
   char     *source;
   char     *page;
+  RamingMeasure *owner;   /* unowned: the measure whose list holds it */
 };
 
 G_DEFINE_FINAL_TYPE (RamingEstimate, raming_estimate, G_TYPE_OBJECT)
@@ -115,21 +117,41 @@ raming_estimate_init (RamingEstimate *self)
 {
 }
 
+/* The fields are set directly: a new object has nobody to notify, and
+ * g_object_new with properties costs more than the rest of loading one. */
 RamingEstimate *
 raming_estimate_new_range (const char *label,
                            double      low,
                            double      high)
 {
-  return g_object_new (RAMING_TYPE_ESTIMATE, "label", label, "low", low, "high", high, NULL);
+  RamingEstimate *self = g_object_new (RAMING_TYPE_ESTIMATE, NULL);
+
+  raming_set_str (&self->label, label);
+  self->low = low;
+  self->high = high;
+  return self;
 }
 
 RamingEstimate *
 raming_estimate_new_maximum (const char *label,
                              double      maximum)
 {
-  return g_object_new (RAMING_TYPE_ESTIMATE,
-                       "label", label, "low", 0.0, "high", maximum, "maximum", TRUE,
-                       NULL);
+  RamingEstimate *self = g_object_new (RAMING_TYPE_ESTIMATE, NULL);
+
+  raming_set_str (&self->label, label);
+  self->low = 0;
+  self->high = maximum;
+  self->maximum = TRUE;
+  return self;
+}
+
+/* Set by the measure whose list the estimate is in; its figures changing
+ * is then told to that measure's engine. */
+void
+_raming_estimate_set_owner (RamingEstimate *self,
+                            gpointer        owner)
+{
+  self->owner = owner;
 }
 
 #define STRING_ACCESSORS(name, PROP)                                      \
@@ -163,6 +185,8 @@ raming_estimate_new_maximum (const char *label,
     if (self->name != value)                                              \
       {                                                                   \
         self->name = value;                                               \
+        if (self->owner != NULL)                                          \
+          _raming_measure_estimate_changed (self->owner);                 \
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);     \
       }                                                                   \
   }

@@ -12,24 +12,6 @@
 #include "raming-result-entry.h"
 #include "raming-util.h"
 
-struct _RamingMeasure
-{
-  GObject parent_instance;
-
-  char             *id;
-  char             *title;
-  gboolean          is_group;
-  char             *note;
-  char             *footnote;
-  char             *source;
-  char             *page;
-  RamingCellInput  *inputs[RAMING_N_COLUMNS];
-  GListStore       *children;
-  GListStore       *estimates;
-  GListStore       *results;
-  GWeakRef          parent;
-  RamingCell       *cells[RAMING_N_COLUMNS];
-};
 
 G_DEFINE_FINAL_TYPE (RamingMeasure, raming_measure, G_TYPE_OBJECT)
 
@@ -67,18 +49,183 @@ raming_column_to_property (RamingColumn column)
 }
 
 static void
-on_children_items_changed (RamingMeasure *self,
+on_children_items_changed (GListModel    *model,
                            guint          position,
                            guint          removed,
                            guint          added,
-                           GListModel    *model)
+                           RamingMeasure *self)
 {
+  g_assert (position + removed <= self->child_array->len);
+
+  for (guint i = position; i < position + removed; i++)
+    {
+      RamingMeasure *child = g_ptr_array_index (self->child_array, i);
+
+      /* A measure moved to another group may have arrived there first. */
+      if (child->parent == self)
+        child->parent = NULL;
+    }
+  if (removed > 0)
+    g_ptr_array_remove_range (self->child_array, position, removed);
+
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(RamingMeasure) child = g_list_model_get_item (model, i);
+      RamingMeasure *child = g_list_model_get_item (model, i);
 
-      g_weak_ref_set (&child->parent, self);
+      child->parent = self;
+      g_ptr_array_insert (self->child_array, i, child);
     }
+
+  if (self->engine_data != NULL)
+    _raming_engine_children_changed (self->engine_data, model, position, removed, added);
+}
+
+/* Keeps an array in step with a list of estimates or result entries,
+ * telling each item which measure holds it. */
+static void
+mirror_items (GPtrArray  *array,
+              GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              gpointer    owner,
+              void      (*set_owner) (gpointer item, gpointer owner))
+{
+  g_assert (position + removed <= array->len);
+
+  for (guint i = position; i < position + removed; i++)
+    set_owner (g_ptr_array_index (array, i), NULL);
+  if (removed > 0)
+    g_ptr_array_remove_range (array, position, removed);
+  for (guint i = position; i < position + added; i++)
+    {
+      gpointer item = g_list_model_get_item (model, i);
+
+      set_owner (item, owner);
+      g_ptr_array_insert (array, i, item);
+    }
+}
+
+static void
+on_estimates_items_changed (GListModel    *model,
+                            guint          position,
+                            guint          removed,
+                            guint          added,
+                            RamingMeasure *self)
+{
+  mirror_items (self->estimate_array, model, position, removed, added, self,
+                (void (*) (gpointer, gpointer)) _raming_estimate_set_owner);
+  if (self->engine_data != NULL)
+    _raming_engine_estimates_changed (self->engine_data);
+}
+
+static void
+on_results_items_changed (GListModel    *model,
+                          guint          position,
+                          guint          removed,
+                          guint          added,
+                          RamingMeasure *self)
+{
+  mirror_items (self->result_array, model, position, removed, added, self,
+                (void (*) (gpointer, gpointer)) _raming_result_entry_set_owner);
+  if (self->engine_data != NULL)
+    _raming_engine_results_changed (self->engine_data, TRUE);
+}
+
+/* The handler is connected first, and without a closure watching the
+ * measure (g_signal_connect_object): it is disconnected in dispose. Items
+ * the loader put in the array before there was a store go into it. */
+static GListStore *
+make_store (RamingMeasure  *self,
+            GType           item_type,
+            GPtrArray     **array,
+            GCallback       on_items_changed)
+{
+  GListStore *store = g_list_store_new (item_type);
+
+  if (*array == NULL)
+    *array = g_ptr_array_new_with_free_func (g_object_unref);
+  else if ((*array)->len > 0)
+    g_list_store_splice (store, 0, 0, (*array)->pdata, (*array)->len);
+  g_signal_connect (store, "items-changed", on_items_changed, self);
+  return store;
+}
+
+/* For the loader: an estimate or result entry added at the end, without
+ * making the list's store (most are never asked for). */
+void
+_raming_measure_add_estimate (RamingMeasure  *self,
+                              RamingEstimate *estimate)
+{
+  if (self->estimates != NULL)
+    {
+      g_list_store_append (self->estimates, estimate);
+      return;
+    }
+  if (self->estimate_array == NULL)
+    self->estimate_array = g_ptr_array_new_with_free_func (g_object_unref);
+  _raming_estimate_set_owner (estimate, self);
+  g_ptr_array_add (self->estimate_array, g_object_ref (estimate));
+  if (self->engine_data != NULL)
+    _raming_engine_estimates_changed (self->engine_data);
+}
+
+void
+_raming_measure_add_result (RamingMeasure     *self,
+                            RamingResultEntry *entry)
+{
+  if (self->results != NULL)
+    {
+      g_list_store_append (self->results, entry);
+      return;
+    }
+  if (self->result_array == NULL)
+    self->result_array = g_ptr_array_new_with_free_func (g_object_unref);
+  _raming_result_entry_set_owner (entry, self);
+  g_ptr_array_add (self->result_array, g_object_ref (entry));
+  if (self->engine_data != NULL)
+    _raming_engine_results_changed (self->engine_data, TRUE);
+}
+
+static GListStore *
+children_store (RamingMeasure *self)
+{
+  if (self->children == NULL)
+    self->children = make_store (self, RAMING_TYPE_MEASURE, &self->child_array,
+                                 G_CALLBACK (on_children_items_changed));
+  return self->children;
+}
+
+static GListStore *
+estimates_store (RamingMeasure *self)
+{
+  if (self->estimates == NULL)
+    self->estimates = make_store (self, RAMING_TYPE_ESTIMATE, &self->estimate_array,
+                                  G_CALLBACK (on_estimates_items_changed));
+  return self->estimates;
+}
+
+static GListStore *
+results_store (RamingMeasure *self)
+{
+  if (self->results == NULL)
+    self->results = make_store (self, RAMING_TYPE_RESULT_ENTRY, &self->result_array,
+                                G_CALLBACK (on_results_items_changed));
+  return self->results;
+}
+
+void
+_raming_measure_estimate_changed (RamingMeasure *self)
+{
+  if (self->engine_data != NULL)
+    _raming_engine_estimates_changed (self->engine_data);
+}
+
+void
+_raming_measure_result_changed (RamingMeasure *self)
+{
+  if (self->engine_data != NULL)
+    _raming_engine_results_changed (self->engine_data, TRUE);
 }
 
 static void
@@ -87,7 +234,28 @@ raming_measure_dispose (GObject *object)
   RamingMeasure *self = (RamingMeasure *) object;
 
   if (self->children != NULL)
-    g_list_store_remove_all (self->children);
+    {
+      g_list_store_remove_all (self->children);
+      g_signal_handlers_disconnect_by_data (self->children, self);
+    }
+  /* The store may outlive the measure (someone holds the list model):
+   * its items then no longer belong to a measure. */
+  if (self->estimates != NULL)
+    g_signal_handlers_disconnect_by_data (self->estimates, self);
+  if (self->estimate_array != NULL)
+    {
+      for (guint i = 0; i < self->estimate_array->len; i++)
+        _raming_estimate_set_owner (self->estimate_array->pdata[i], NULL);
+      g_ptr_array_set_size (self->estimate_array, 0);
+    }
+  if (self->results != NULL)
+    g_signal_handlers_disconnect_by_data (self->results, self);
+  if (self->result_array != NULL)
+    {
+      for (guint i = 0; i < self->result_array->len; i++)
+        _raming_result_entry_set_owner (self->result_array->pdata[i], NULL);
+      g_ptr_array_set_size (self->result_array, 0);
+    }
 
   G_OBJECT_CLASS (raming_measure_parent_class)->dispose (object);
 }
@@ -112,7 +280,9 @@ raming_measure_finalize (GObject *object)
   g_clear_object (&self->children);
   g_clear_object (&self->estimates);
   g_clear_object (&self->results);
-  g_weak_ref_clear (&self->parent);
+  g_clear_pointer (&self->child_array, g_ptr_array_unref);
+  g_clear_pointer (&self->estimate_array, g_ptr_array_unref);
+  g_clear_pointer (&self->result_array, g_ptr_array_unref);
 
   G_OBJECT_CLASS (raming_measure_parent_class)->finalize (object);
 }
@@ -140,10 +310,10 @@ raming_measure_get_property (GObject    *object,
     case PROP_REALISTIC:
       g_value_set_boxed (value, self->inputs[prop_id - PROP_NATIONAL]);
       break;
-    case PROP_CHILDREN: g_value_set_object (value, self->children); break;
-    case PROP_ESTIMATES: g_value_set_object (value, self->estimates); break;
-    case PROP_RESULTS: g_value_set_object (value, self->results); break;
-    case PROP_PARENT: g_value_take_object (value, g_weak_ref_get (&self->parent)); break;
+    case PROP_CHILDREN: g_value_set_object (value, children_store (self)); break;
+    case PROP_ESTIMATES: g_value_set_object (value, estimates_store (self)); break;
+    case PROP_RESULTS: g_value_set_object (value, results_store (self)); break;
+    case PROP_PARENT: g_value_set_object (value, self->parent); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -216,27 +386,29 @@ raming_measure_init (RamingMeasure *self)
       self->inputs[i] = raming_cell_input_new_blank ();
       self->cells[i] = _raming_cell_new (self, i);
     }
-  self->children = g_list_store_new (RAMING_TYPE_MEASURE);
-  self->estimates = g_list_store_new (RAMING_TYPE_ESTIMATE);
-  self->results = g_list_store_new (RAMING_TYPE_RESULT_ENTRY);
-  g_weak_ref_init (&self->parent, NULL);
-  g_signal_connect_object (self->children, "items-changed",
-                           G_CALLBACK (on_children_items_changed), self,
-                           G_CONNECT_SWAPPED);
 }
 
+/* The fields are set directly: a new object has nobody to notify, and
+ * g_object_new with properties costs more than the rest of making one. */
 RamingMeasure *
 raming_measure_new (const char *id,
                     const char *title)
 {
-  return g_object_new (RAMING_TYPE_MEASURE, "id", id, "title", title, NULL);
+  RamingMeasure *self = g_object_new (RAMING_TYPE_MEASURE, NULL);
+
+  raming_set_str (&self->id, id);
+  raming_set_str (&self->title, title);
+  return self;
 }
 
 RamingMeasure *
 raming_measure_new_group (const char *id,
                           const char *title)
 {
-  return g_object_new (RAMING_TYPE_MEASURE, "id", id, "title", title, "is-group", TRUE, NULL);
+  RamingMeasure *self = raming_measure_new (id, title);
+
+  self->is_group = TRUE;
+  return self;
 }
 
 #define STRING_ACCESSORS(name, PROP)                                      \
@@ -295,6 +467,8 @@ raming_measure_set_input (RamingMeasure   *self,
   raming_cell_input_ref (input);
   g_clear_pointer (&self->inputs[column], raming_cell_input_unref);
   self->inputs[column] = input;
+  if (self->engine_data != NULL)
+    _raming_engine_input_changed (self->engine_data, column);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NATIONAL + column]);
 }
 
@@ -302,41 +476,38 @@ GListModel *
 raming_measure_get_children (RamingMeasure *self)
 {
   g_return_val_if_fail (RAMING_IS_MEASURE (self), NULL);
-  return G_LIST_MODEL (self->children);
+  return G_LIST_MODEL (children_store (self));
 }
 
 GListModel *
 raming_measure_get_estimates (RamingMeasure *self)
 {
   g_return_val_if_fail (RAMING_IS_MEASURE (self), NULL);
-  return G_LIST_MODEL (self->estimates);
+  return G_LIST_MODEL (estimates_store (self));
 }
 
 GListModel *
 raming_measure_get_results (RamingMeasure *self)
 {
   g_return_val_if_fail (RAMING_IS_MEASURE (self), NULL);
-  return G_LIST_MODEL (self->results);
+  return G_LIST_MODEL (results_store (self));
 }
 
 /* Returns: (transfer none) (nullable) */
 RamingMeasure *
 raming_measure_get_parent (RamingMeasure *self)
 {
-  g_autoptr(RamingMeasure) parent = NULL;
-
   g_return_val_if_fail (RAMING_IS_MEASURE (self), NULL);
 
-  /* The parent owns the child through its store, so while the child is in
-   * the store the parent outlives this borrowed pointer. */
-  parent = g_weak_ref_get (&self->parent);
-  return parent;
+  /* The parent owns the child through its store, and forgets being its
+   * parent when the child leaves the store. */
+  return self->parent;
 }
 
 void
 _raming_measure_clear_parent (RamingMeasure *self)
 {
-  g_weak_ref_set (&self->parent, NULL);
+  self->parent = NULL;
 }
 
 guint
@@ -346,9 +517,23 @@ raming_measure_get_depth (RamingMeasure *self)
 
   g_return_val_if_fail (RAMING_IS_MEASURE (self), 0);
 
-  for (RamingMeasure *p = raming_measure_get_parent (self); p; p = raming_measure_get_parent (p))
+  for (RamingMeasure *p = self->parent; p; p = p->parent)
     depth++;
   return depth;
+}
+
+/* A pointer the document's engine keeps with each measure it follows. */
+gpointer
+_raming_measure_get_engine_data (RamingMeasure *self)
+{
+  return self->engine_data;
+}
+
+void
+_raming_measure_set_engine_data (RamingMeasure *self,
+                                 gpointer       data)
+{
+  self->engine_data = data;
 }
 
 RamingCell *

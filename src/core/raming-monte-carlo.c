@@ -271,7 +271,10 @@ add_measures (RamingMonteCarlo *self,
       g_autoptr(RamingMeasure) measure = g_list_model_get_item (measures, i);
 
       if (raming_measure_get_is_group (measure))
-        add_measures (self, document, raming_measure_get_children (measure));
+        {
+          if (_raming_measure_n_children (measure) > 0)
+            add_measures (self, document, raming_measure_get_children (measure));
+        }
       else
         add_realistic (self, document, measure);
     }

@@ -15,6 +15,7 @@
 
 #include "raming-format.h"
 #include "raming-note-table.h"
+#include "raming-private.h"
 
 struct _RamingNoteTable
 {
@@ -134,14 +135,15 @@ result_text (RamingNoteTable *self,
              RamingMeasure   *measure,
              const char      *amount)
 {
-  GListModel *results = raming_measure_get_results (measure);
+  /* Through the array: asking for the list would make its store. */
+  GPtrArray *results = measure->result_array;
   double rounding = raming_document_get_rounding (self->document);
   GString *text;
-  guint n = g_list_model_get_n_items (results);
+  guint n = _raming_measure_n_results (measure);
 
   if (n == 1)
     {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, 0);
+      RamingResultEntry *entry = g_ptr_array_index (results, 0);
       const char *label = raming_result_entry_get_label (entry);
 
       if (label == NULL)
@@ -153,7 +155,7 @@ result_text (RamingNoteTable *self,
   text = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+      RamingResultEntry *entry = g_ptr_array_index (results, i);
       RamingCellInput *input = raming_result_entry_get_input (entry);
       const char *label = raming_result_entry_get_label (entry);
       g_autofree char *part = NULL;
@@ -181,13 +183,13 @@ result_text (RamingNoteTable *self,
 static char *
 result_label (RamingMeasure *measure)
 {
-  GListModel *results = raming_measure_get_results (measure);
+  GPtrArray *results = measure->result_array;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) labels = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+  for (guint i = 0; i < _raming_measure_n_results (measure); i++)
     {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+      RamingResultEntry *entry = g_ptr_array_index (results, i);
 
       if (raming_result_entry_get_label (entry) != NULL)
         g_strv_builder_add (builder, raming_result_entry_get_label (entry));
@@ -219,7 +221,7 @@ fill_cell (RamingNoteTable *self,
       out->rounded = raming_round (out->value, rounding);
       out->amount_text = raming_format_amount (out->value, self->language, rounding);
       if (column == RAMING_COLUMN_RESULT && !raming_measure_get_is_group (measure) &&
-          g_list_model_get_n_items (raming_measure_get_results (measure)) > 0)
+          _raming_measure_n_results (measure) > 0)
         {
           out->text = result_text (self, measure, out->amount_text);
           out->label = result_label (measure);
@@ -343,7 +345,11 @@ add_rows (RamingNoteTable *self,
       g_array_append_val (self->rows, row);
 
       if (is_group)
-        add_rows (self, raming_measure_get_children (measure), depth + 1);
+        {
+          /* Asking a measure without children for its list would make one. */
+          if (_raming_measure_n_children (measure) > 0)
+            add_rows (self, raming_measure_get_children (measure), depth + 1);
+        }
     }
 }
 
@@ -557,27 +563,29 @@ cite_measure (gpointer item,
 {
   Citations *citations = user_data;
   RamingMeasure *measure = item;
-  GListModel *estimates = raming_measure_get_estimates (measure);
-  GListModel *results = raming_measure_get_results (measure);
+  /* Through the arrays: asking for a list a measure does not have would
+   * make one. */
+  GPtrArray *estimates = measure->estimate_array;
+  GPtrArray *results = measure->result_array;
 
   cite (citations, raming_measure_get_source (measure), raming_measure_get_page (measure));
 
-  if (g_list_model_get_n_items (estimates) > 0)
+  if (_raming_measure_n_estimates (measure) > 0)
     {
       RamingAssumption *macro = raming_document_get_macro_share (citations->self->document);
 
       if (macro != NULL)
         cite (citations, raming_assumption_get_source (macro), raming_assumption_get_page (macro));
     }
-  for (guint i = 0; i < g_list_model_get_n_items (estimates); i++)
+  for (guint i = 0; i < _raming_measure_n_estimates (measure); i++)
     {
-      g_autoptr(RamingEstimate) e = g_list_model_get_item (estimates, i);
+      RamingEstimate *e = g_ptr_array_index (estimates, i);
 
       cite (citations, raming_estimate_get_source (e), raming_estimate_get_page (e));
     }
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+  for (guint i = 0; i < _raming_measure_n_results (measure); i++)
     {
-      g_autoptr(RamingResultEntry) r = g_list_model_get_item (results, i);
+      RamingResultEntry *r = g_ptr_array_index (results, i);
 
       cite (citations, raming_result_entry_get_source (r), raming_result_entry_get_page (r));
       cite_input (citations, raming_result_entry_get_input (r));

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "raming-private.h"
 #include "raming-result-entry.h"
 #include "raming-util.h"
 
@@ -17,6 +18,7 @@ struct _RamingResultEntry
   char            *label;
   char            *source;
   char            *page;
+  RamingMeasure   *owner;   /* unowned: the measure whose list holds it */
 };
 
 G_DEFINE_FINAL_TYPE (RamingResultEntry, raming_result_entry, G_TYPE_OBJECT)
@@ -105,11 +107,29 @@ raming_result_entry_init (RamingResultEntry *self)
   self->input = raming_cell_input_new_amount (0);
 }
 
+/* The fields are set directly: a new object has nobody to notify. */
 RamingResultEntry *
 raming_result_entry_new (RamingCellInput *input,
                          const char      *label)
 {
-  return g_object_new (RAMING_TYPE_RESULT_ENTRY, "input", input, "label", label, NULL);
+  RamingResultEntry *self = g_object_new (RAMING_TYPE_RESULT_ENTRY, NULL);
+
+  if (input != NULL)
+    {
+      g_clear_pointer (&self->input, raming_cell_input_unref);
+      self->input = raming_cell_input_ref (input);
+    }
+  raming_set_str (&self->label, label);
+  return self;
+}
+
+/* Set by the measure whose list the entry is in; its input changing is
+ * then told to that measure's engine. */
+void
+_raming_result_entry_set_owner (RamingResultEntry *self,
+                                gpointer           owner)
+{
+  self->owner = owner;
 }
 
 RamingCellInput *
@@ -131,6 +151,8 @@ raming_result_entry_set_input (RamingResultEntry *self,
   raming_cell_input_ref (input);
   g_clear_pointer (&self->input, raming_cell_input_unref);
   self->input = input;
+  if (self->owner != NULL)
+    _raming_measure_result_changed (self->owner);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INPUT]);
 }
 

@@ -316,6 +316,10 @@ raming_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (raming_application_parent_class)->startup (application);
 
+  /* In the window the Monte Carlo band is drawn in a worker thread, also
+   * for a document just opened: a large analysis never blocks typing. */
+  raming_document_set_default_band_in_background (TRUE);
+
   {
     static gsize named;
 
