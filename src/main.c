@@ -31,6 +31,7 @@ main (int   argc,
   gboolean include_actions = FALSE;
   gboolean landscape = FALSE;
   gboolean version = FALSE;
+  gint64 started_at = g_get_monotonic_time ();
   GOptionEntry entries[] = {
     { "export", 'e', 0, G_OPTION_ARG_STRING, &export_format,
       N_("Write the note table of DOCUMENT in FORMAT, without opening a window"), N_("FORMAT") },
@@ -52,8 +53,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* The application names itself (“Raming”) when the window starts. */
   g_set_prgname ("raming");
-  g_set_application_name (_("Raming"));
 
   formats = raming_export_format_list ();
   description = g_strdup_printf (_("Without --export, Raming opens the documents in a window.\n"
@@ -98,7 +99,7 @@ main (int   argc,
     }
 
 #ifdef RAMING_WITH_GUI
-  return raming_application_run ((const char * const *) files);
+  return raming_application_run ((const char * const *) files, started_at);
 #else
   g_printerr (_("raming: this build has no window; use --export\n"));
   return 2;

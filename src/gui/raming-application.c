@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "raming-application.h"
 #include "raming-cli.h"
@@ -20,7 +21,11 @@ struct _RamingApplication
   AdwApplication parent_instance;
 
   gboolean drafts_offered;
+  gboolean first_frame_watched;
 };
+
+/* When main() began, for the benchmark's first-frame line. */
+static gint64 process_start_time;
 
 G_DEFINE_FINAL_TYPE (RamingApplication, raming_application, ADW_TYPE_APPLICATION)
 
@@ -54,6 +59,47 @@ raming_application_new_document (void)
   return document;
 }
 
+/* The benchmark's first-frame line (bench/run, docs/performance.md): with
+ * RAMING_BENCH_FIRST_FRAME=1 the first window prints, once, when its first
+ * frame after being mapped has been painted
+ *
+ *   first-frame <milliseconds since main() began>
+ */
+static void
+on_first_frame_painted (GdkFrameClock *clock,
+                        GtkWidget     *window)
+{
+  if (!gtk_widget_get_mapped (window))
+    return;
+
+  g_print ("first-frame %.1f\n", (g_get_monotonic_time () - process_start_time) / 1000.0);
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, window);
+
+  /* For profiling start-up alone (perf, massif): quit after that frame. */
+  if (g_strcmp0 (g_getenv ("RAMING_BENCH_QUIT"), "1") == 0)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static void
+on_first_window_realized (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_first_window_realized, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_frame_painted), window, 0);
+}
+
+static void
+watch_first_frame (RamingApplication *self,
+                   RamingWindow      *window)
+{
+  if (self->first_frame_watched)
+    return;
+  self->first_frame_watched = TRUE;
+  if (g_strcmp0 (g_getenv ("RAMING_BENCH_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (window, "realize", G_CALLBACK (on_first_window_realized), NULL);
+}
+
 RamingWindow *
 raming_application_new_window (RamingApplication *self,
                                RamingDocument    *document)
@@ -66,6 +112,7 @@ raming_application_new_window (RamingApplication *self,
   if (document == NULL)
     document = fresh = raming_application_new_document ();
   window = raming_window_new (GTK_APPLICATION (self), document);
+  watch_first_frame (self, window);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -438,11 +485,14 @@ raming_application_new (void)
 /* Files given on the command line are passed on as URIs, so that a name
  * starting with “-” is never read as an option. */
 int
-raming_application_run (const char * const *files)
+raming_application_run (const char * const *files,
+                        gint64              started_at)
 {
-  g_autoptr(RamingApplication) application = raming_application_new ();
+  g_autoptr(RamingApplication) application = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
 
+  process_start_time = started_at;
+  application = raming_application_new ();
   g_ptr_array_add (argv, g_strdup ("raming"));
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {

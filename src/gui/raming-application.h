@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RamingApplication, raming_application, RAMING, APPLICATION, AdwApplication)
 
 RamingApplication *raming_application_new             (void);
-int                raming_application_run             (const char * const *files);
+int                raming_application_run             (const char * const *files,
+                                                       gint64              started_at);
 RamingWindow      *raming_application_find_window     (RamingApplication  *self,
                                                        GFile              *file);
 RamingWindow      *raming_application_new_window      (RamingApplication  *self,

@@ -31,6 +31,7 @@ struct _RamingEditableCell
 
   GMenuModel *menu;
   char *edit_text;
+  float xalign;
   char *error;
   char *accessible_name;
 
@@ -75,10 +76,84 @@ update_accessible (RamingEditableCell *self)
                                   self->error != NULL ? self->error
                                   : self->editable ? _("Press Enter to edit") : "",
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->accessible_name != NULL ? self->accessible_name : "",
-                                  -1);
+  if (self->entry != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    self->accessible_name != NULL ? self->accessible_name : "",
+                                    -1);
+}
+
+static void on_entry_activate    (RamingEditableCell      *self,
+                                  GtkEntry                *entry);
+static gboolean on_entry_key_pressed (RamingEditableCell    *self,
+                                      guint                  keyval,
+                                      guint                  keycode,
+                                      GdkModifierType        state,
+                                      GtkEventControllerKey *controller);
+static void on_entry_focus_leave (RamingEditableCell      *self,
+                                  GtkEventControllerFocus *controller);
+
+/* The entry, the error popover and the menu are made when first needed:
+ * a table has hundreds of cells, and few are ever edited (this halves
+ * the time to the window's first frame, docs/performance.md). */
+static GtkWidget *
+ensure_entry (RamingEditableCell *self)
+{
+  GtkEventController *controller;
+
+  if (self->entry != NULL)
+    return self->entry;
+
+  self->entry = gtk_entry_new ();
+  gtk_widget_add_css_class (self->entry, "cell-entry");
+  gtk_editable_set_alignment (GTK_EDITABLE (self->entry), self->xalign);
+  if (self->menu != NULL)
+    gtk_entry_set_extra_menu (GTK_ENTRY (self->entry), self->menu);
+  gtk_stack_add_child (GTK_STACK (self->stack), self->entry);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
+  gtk_widget_add_controller (self->entry, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_entry_focus_leave), self);
+  gtk_widget_add_controller (self->entry, controller);
+
+  update_accessible (self);
+  return self->entry;
+}
+
+static GtkWidget *
+ensure_error_popover (RamingEditableCell *self)
+{
+  if (self->error_popover != NULL)
+    return self->error_popover;
+
+  self->error_popover = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (self->error_popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->error_popover), TRUE);
+  gtk_popover_set_position (GTK_POPOVER (self->error_popover), GTK_POS_BOTTOM);
+  gtk_widget_set_can_focus (self->error_popover, FALSE);
+  gtk_widget_add_css_class (self->error_popover, "cell-error-popover");
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->error_label), 40);
+  gtk_popover_set_child (GTK_POPOVER (self->error_popover), self->error_label);
+  gtk_widget_set_parent (self->error_popover, GTK_WIDGET (self));
+  return self->error_popover;
+}
+
+static GtkWidget *
+ensure_menu_popover (RamingEditableCell *self)
+{
+  if (self->menu_popover != NULL)
+    return self->menu_popover;
+
+  self->menu_popover = gtk_popover_menu_new_from_model (self->menu);
+  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
+  return self->menu_popover;
 }
 
 static void
@@ -88,6 +163,8 @@ show_error (RamingEditableCell *self,
   g_free (self->error);
   self->error = g_strdup (message);
 
+  ensure_entry (self);
+  ensure_error_popover (self);
   gtk_widget_add_css_class (self->entry, "error");
   gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY,
                                      "dialog-error-symbolic");
@@ -112,12 +189,16 @@ raming_editable_cell_clear_error (RamingEditableCell *self)
     return;
 
   g_clear_pointer (&self->error, g_free);
-  gtk_widget_remove_css_class (self->entry, "error");
-  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, NULL);
-  gtk_widget_set_tooltip_text (self->entry, NULL);
+  if (self->entry != NULL)
+    {
+      gtk_widget_remove_css_class (self->entry, "error");
+      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, NULL);
+      gtk_widget_set_tooltip_text (self->entry, NULL);
+    }
   gtk_widget_remove_css_class (GTK_WIDGET (self), "input-error");
   gtk_widget_set_visible (self->icon, FALSE);
-  gtk_popover_popdown (GTK_POPOVER (self->error_popover));
+  if (self->error_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->error_popover));
   update_accessible (self);
 }
 
@@ -132,7 +213,8 @@ gboolean
 raming_editable_cell_get_editing (RamingEditableCell *self)
 {
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), FALSE);
-  return gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->entry;
+  return self->entry != NULL &&
+         gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->entry;
 }
 
 gboolean
@@ -146,6 +228,7 @@ raming_editable_cell_start_editing (RamingEditableCell *self)
     return TRUE;
 
   raming_editable_cell_clear_error (self);
+  ensure_entry (self);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), self->edit_text ? self->edit_text : "");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->entry);
   gtk_widget_grab_focus (self->entry);
@@ -164,7 +247,8 @@ finish_editing (RamingEditableCell *self,
   gboolean had_focus = focus != NULL &&
                        (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
 
-  gtk_popover_popdown (GTK_POPOVER (self->error_popover));
+  if (self->error_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->error_popover));
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label_box);
   if (restore_focus && had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -274,6 +358,7 @@ on_click_released (RamingEditableCell *self,
         {
           GdkRectangle rect = { (int) x, (int) y, 1, 1 };
 
+          ensure_menu_popover (self);
           gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), &rect);
           gtk_popover_popup (GTK_POPOVER (self->menu_popover));
         }
@@ -301,6 +386,7 @@ popup_menu_action (GtkWidget  *widget,
 
   if (self->menu == NULL)
     return;
+  ensure_menu_popover (self);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), NULL);
   gtk_popover_popup (GTK_POPOVER (self->menu_popover));
 }
@@ -329,8 +415,10 @@ raming_editable_cell_size_allocate (GtkWidget *widget,
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
 
   gtk_widget_allocate (self->stack, width, height, baseline, NULL);
-  gtk_popover_present (GTK_POPOVER (self->error_popover));
-  gtk_popover_present (GTK_POPOVER (self->menu_popover));
+  if (self->error_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->error_popover));
+  if (self->menu_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu_popover));
 }
 
 static gboolean
@@ -468,7 +556,6 @@ static void
 raming_editable_cell_init (RamingEditableCell *self)
 {
   GtkWidget *box;
-  GtkEventController *controller;
   GtkGesture *gesture;
 
   self->editable = TRUE;
@@ -489,41 +576,12 @@ raming_editable_cell_init (RamingEditableCell *self)
   gtk_widget_set_hexpand (self->label, TRUE);
   gtk_box_append (GTK_BOX (box), self->label);
   gtk_stack_add_child (GTK_STACK (self->stack), box);
-
-  self->entry = gtk_entry_new ();
-  gtk_widget_add_css_class (self->entry, "cell-entry");
-  gtk_stack_add_child (GTK_STACK (self->stack), self->entry);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), box);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
-  gtk_widget_add_controller (self->entry, controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_entry_focus_leave), self);
-  gtk_widget_add_controller (self->entry, controller);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect_swapped (gesture, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  self->error_popover = gtk_popover_new ();
-  gtk_popover_set_autohide (GTK_POPOVER (self->error_popover), FALSE);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->error_popover), TRUE);
-  gtk_popover_set_position (GTK_POPOVER (self->error_popover), GTK_POS_BOTTOM);
-  gtk_widget_set_can_focus (self->error_popover, FALSE);
-  gtk_widget_add_css_class (self->error_popover, "cell-error-popover");
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->error_label), 40);
-  gtk_popover_set_child (GTK_POPOVER (self->error_popover), self->error_label);
-  gtk_widget_set_parent (self->error_popover, GTK_WIDGET (self));
-
-  self->menu_popover = gtk_popover_menu_new_from_model (NULL);
-  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
 
   update_accessible (self);
 }
@@ -607,8 +665,10 @@ raming_editable_cell_set_xalign (RamingEditableCell *self,
 {
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
+  self->xalign = xalign;
   gtk_label_set_xalign (GTK_LABEL (self->label), xalign);
-  gtk_editable_set_alignment (GTK_EDITABLE (self->entry), xalign);
+  if (self->entry != NULL)
+    gtk_editable_set_alignment (GTK_EDITABLE (self->entry), xalign);
 }
 
 /* An icon before the text, e.g. for an overdue action; an error icon
@@ -633,8 +693,10 @@ raming_editable_cell_set_menu (RamingEditableCell *self,
 
   if (!g_set_object (&self->menu, menu))
     return;
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu_popover), menu);
-  gtk_entry_set_extra_menu (GTK_ENTRY (self->entry), menu);
+  if (self->menu_popover != NULL)
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu_popover), menu);
+  if (self->entry != NULL)
+    gtk_entry_set_extra_menu (GTK_ENTRY (self->entry), menu);
 }
 
 void
@@ -654,5 +716,5 @@ GtkEditable *
 raming_editable_cell_get_entry (RamingEditableCell *self)
 {
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), NULL);
-  return GTK_EDITABLE (self->entry);
+  return GTK_EDITABLE (ensure_entry (self));
 }

@@ -378,6 +378,61 @@ term_row (RamingMeasureDetails *self,
   return row;
 }
 
+/* The rows under a figure, made when its expander is first opened: four
+ * folded expanders full of wrapping text cost more to lay out than the
+ * whole table (docs/performance.md, finding 16). */
+static void
+fill_explanation_rows (RamingMeasureDetails *self,
+                       AdwExpanderRow       *expander)
+{
+  RamingExplanation *explanation = g_object_get_data (G_OBJECT (expander), "raming-explanation");
+  GtkWidget *row;
+
+  if (explanation == NULL || g_object_get_data (G_OBJECT (expander), "raming-filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "raming-filled", GINT_TO_POINTER (TRUE));
+
+  if (explanation->error != NULL)
+    {
+      row = info_row (_("Error"), explanation->error);
+      gtk_widget_add_css_class (row, "error");
+      adw_expander_row_add_row (expander, row);
+    }
+
+  row = info_row (explanation->summary, NULL);
+  adw_expander_row_add_row (expander, row);
+
+  if (explanation->formula != NULL)
+    {
+      row = info_row (_("Formula"), explanation->formula);
+      gtk_widget_add_css_class (row, "formula-row");
+      adw_expander_row_add_row (expander, row);
+    }
+
+  if (explanation->value_text != NULL)
+    {
+      g_autofree char *value = explanation->range_text
+        /* Translators: a value and its range */
+        ? g_strdup_printf (_("%s (range %s)"), explanation->value_text, explanation->range_text)
+        : g_strdup (explanation->value_text);
+
+      row = info_row (_("Unrounded value"), value);
+      adw_expander_row_add_row (expander, row);
+    }
+
+  for (guint i = 0; i < explanation->terms->len; i++)
+    adw_expander_row_add_row (expander, term_row (self, g_ptr_array_index (explanation->terms, i)));
+}
+
+static void
+on_explanation_expanded (RamingMeasureDetails *self,
+                         GParamSpec           *pspec,
+                         AdwExpanderRow       *expander)
+{
+  if (adw_expander_row_get_expanded (expander))
+    fill_explanation_rows (self, expander);
+}
+
 static void
 fill_explanations (RamingMeasureDetails *self,
                    gboolean              keep_expanded)
@@ -397,55 +452,25 @@ fill_explanations (RamingMeasureDetails *self,
   for (RamingColumn column = 0; column < RAMING_N_COLUMNS; column++)
     {
       RamingCell *cell = raming_measure_get_cell (self->measure, column);
-      g_autoptr(RamingExplanation) explanation = raming_explain_cell (self->document, cell);
+      RamingExplanation *explanation = raming_explain_cell (self->document, cell);
       g_autofree char *shown = raming_gui_format_cell (self->document, cell);
       GtkWidget *expander = adw_expander_row_new ();
-      GtkWidget *row;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), raming_gui_column_name (column));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), *shown ? shown : "–");
       g_object_set_data (G_OBJECT (expander), "raming-column", GUINT_TO_POINTER (column));
 
-      if (explanation == NULL)
+      if (explanation != NULL)
         {
-          gtk_list_box_append (GTK_LIST_BOX (self->explain_list), expander);
-          continue;
+          g_object_set_data_full (G_OBJECT (expander), "raming-explanation", explanation,
+                                  (GDestroyNotify) raming_explanation_free);
+          if (explanation->error != NULL)
+            gtk_widget_add_css_class (expander, "error");
+          g_signal_connect_object (expander, "notify::expanded",
+                                   G_CALLBACK (on_explanation_expanded), self, G_CONNECT_SWAPPED);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), expanded[column]);
         }
-
-      if (explanation->error != NULL)
-        {
-          row = info_row (_("Error"), explanation->error);
-          gtk_widget_add_css_class (row, "error");
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-          gtk_widget_add_css_class (expander, "error");
-        }
-
-      row = info_row (explanation->summary, NULL);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-      if (explanation->formula != NULL)
-        {
-          row = info_row (_("Formula"), explanation->formula);
-          gtk_widget_add_css_class (row, "formula-row");
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-        }
-
-      if (explanation->value_text != NULL)
-        {
-          g_autofree char *value = explanation->range_text
-            /* Translators: a value and its range */
-            ? g_strdup_printf (_("%s (range %s)"), explanation->value_text, explanation->range_text)
-            : g_strdup (explanation->value_text);
-
-          row = info_row (_("Unrounded value"), value);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-        }
-
-      for (guint i = 0; i < explanation->terms->len; i++)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                  term_row (self, g_ptr_array_index (explanation->terms, i)));
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), expanded[column]);
 
       gtk_list_box_append (GTK_LIST_BOX (self->explain_list), expander);
     }

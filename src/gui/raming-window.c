@@ -63,6 +63,7 @@ struct _RamingWindow
 
   char *draft_id;
   guint autosave_id;
+  guint hidden_pages_id;
   AdwToast *undo_toast;
   RamingPrintOperation *print_operation;
 
@@ -72,6 +73,8 @@ struct _RamingWindow
 };
 
 G_DEFINE_FINAL_TYPE (RamingWindow, raming_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void fill_hidden_pages (RamingWindow *self);
 
 enum {
   PROP_0,
@@ -1147,6 +1150,8 @@ raming_window_set_assumptions_visible (RamingWindow *self,
   visible = !!visible;
   if (self->assumptions_visible == visible)
     return;
+  if (visible)
+    fill_hidden_pages (self);
   self->assumptions_visible = visible;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSUMPTIONS_VISIBLE]);
 }
@@ -1306,6 +1311,8 @@ raming_window_get_page (RamingWindow *self,
                         const char   *name)
 {
   g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (name, "measures") != 0)
+    fill_hidden_pages (self);
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 
@@ -1320,6 +1327,7 @@ GtkWidget *
 raming_window_get_assumptions_panel (RamingWindow *self)
 {
   g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
+  fill_hidden_pages (self);
   return GTK_WIDGET (self->assumptions_panel);
 }
 
@@ -1330,16 +1338,51 @@ raming_window_get_document (RamingWindow *self)
   return self->document;
 }
 
+/* Referral partners, action items and the assumptions panel cost a third
+ * of the time to the first frame while nobody sees them
+ * (docs/performance.md): they take the document after that frame, from
+ * an idle, or earlier when shown or asked for. */
+static void
+fill_hidden_pages (RamingWindow *self)
+{
+  g_clear_handle_id (&self->hidden_pages_id, g_source_remove);
+  if (self->document == NULL)
+    return;
+  raming_partners_page_set_document (self->partners_page, self->document);
+  raming_actions_page_set_document (self->actions_page, self->document);
+  raming_assumptions_panel_set_document (self->assumptions_panel, self->document);
+}
+
+static gboolean
+fill_hidden_pages_idle (gpointer user_data)
+{
+  RamingWindow *self = user_data;
+
+  self->hidden_pages_id = 0;
+  fill_hidden_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_visible_page_changed (RamingWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "measures") != 0)
+    fill_hidden_pages (self);
+}
+
 void
 raming_window_set_document (RamingWindow   *self,
                             RamingDocument *document)
 {
+  gboolean had_document;
+
   g_return_if_fail (RAMING_IS_WINDOW (self));
   g_return_if_fail (RAMING_IS_DOCUMENT (document));
 
   if (self->document == document)
     return;
 
+  had_document = self->document != NULL;
   if (self->document != NULL)
     {
       /* The old document goes; so does its draft. */
@@ -1358,9 +1401,13 @@ raming_window_set_document (RamingWindow   *self,
 
   raming_summary_bar_set_document (self->summary, document);
   raming_measures_page_set_document (self->measures_page, document);
-  raming_partners_page_set_document (self->partners_page, document);
-  raming_actions_page_set_document (self->actions_page, document);
-  raming_assumptions_panel_set_document (self->assumptions_panel, document);
+  /* The pages out of sight get the document once the first frame is
+   * out, or as soon as one is asked for. */
+  g_clear_handle_id (&self->hidden_pages_id, g_source_remove);
+  self->hidden_pages_id = g_idle_add_full (G_PRIORITY_LOW, fill_hidden_pages_idle, self, NULL);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "measures") != 0 ||
+      self->assumptions_visible || had_document)
+    fill_hidden_pages (self);
 
   update_title (self);
   update_actions (self);
@@ -1449,6 +1496,7 @@ raming_window_dispose (GObject *object)
   /* Not the draft: a window that goes without a clean close (the
    * application quitting abnormally) leaves it to be recovered. */
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->hidden_pages_id, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->recent_manager != NULL)
@@ -1629,6 +1677,8 @@ raming_window_init (RamingWindow *self)
   g_signal_connect_object (self->recent_manager, "changed", G_CALLBACK (on_recent_changed), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
 

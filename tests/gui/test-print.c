@@ -1054,6 +1054,15 @@ find_filter (GtkFileChooser *chooser,
   return NULL;
 }
 
+static gboolean
+chooser_is_in (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (args[0]));
+
+  return current != NULL && g_file_equal (current, args[1]);
+}
+
 /* The Export dialog itself (GTK's own chooser here, there is no portal):
  * PDF and its name proposed, six formats offered; choosing the ODT filter
  * writes an ODT named so, and a toast says so with a way to open it. */
@@ -1080,7 +1089,12 @@ test_export_dialog (Fixture       *fixture,
   filter = find_filter (GTK_FILE_CHOOSER (dialog), "*.odt");
   g_assert_nonnull (filter);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  /* The window proposes the document's folder. Not set again here: GTK
+   * 4.8's chooser cancels the folder it is still loading and shows that
+   * as an error ("The folder contents could not be displayed"). */
+  args[0] = dialog;
+  args[1] = folder;
+  g_assert_true (gui_test_wait_for (chooser_is_in, args, 5000));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "zwolle-2021 - bijlage.pdf");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
 

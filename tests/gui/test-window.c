@@ -493,6 +493,16 @@ focus_is_in (GtkWidget *widget)
 }
 
 static void
+expand_all (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    expand_all (child);
+}
+
+static void
 test_explain_and_jump (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -506,7 +516,11 @@ test_explain_and_jump (Fixture       *fixture,
                                                       raming_document_find_measure (fixture->document, "poh")));
   gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  /* “How was this computed?” names the macro share with a way to it. */
+  /* “How was this computed?” names the macro share with a way to it,
+   * once the figures are unfolded (their rows are made then). */
+  g_assert_null (raming_gui_find_descendant (page, is_action_button, &query));
+  expand_all (page);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
   button = raming_gui_find_descendant (page, is_action_button, &query);
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_mapped (panel));
