@@ -793,6 +793,33 @@ test_explain (void)
   g_assert_true (users->pdata[0] == cell_of (document, "poh", RAMING_COLUMN_REALISTIC));
 }
 
+/* A partner field has one name in the engine's index and the band's
+ * slots, whichever language the formula spells it in. */
+static void
+test_partner_canonical_name (void)
+{
+  static const struct { const char *name, *canonical; } cases[] = {
+    { "huisartsen.dekking", "huisartsen.coverage" },
+    { "huisartsen.coverage", "huisartsen.coverage" },
+    { "huisartsen.DEKKING", "huisartsen.coverage" },
+    { "ha.streefdekking", "ha.target-coverage" },
+    { "ha.doeldekking", "ha.target-coverage" },
+    { "ha.target_coverage", "ha.target-coverage" },
+    { "ha.verwijzingen", "ha.referrals" },
+    { "ha.aantal", "ha.count" },
+    { "ha.onbekend", "ha.onbekend" },
+    { "macro_aandeel", "macro_aandeel" },
+    { ".dekking", ".coverage" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *canonical = raming_partner_canonical_name (cases[i].name);
+
+      g_assert_cmpstr (canonical, ==, cases[i].canonical);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -814,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/engine/edit-groups", test_edit_groups);
   g_test_add_func ("/engine/random-edits-undo", test_random_edits_undo);
   g_test_add_func ("/engine/explain", test_explain);
+  g_test_add_func ("/engine/partner-canonical-name", test_partner_canonical_name);
 
   return g_test_run ();
 }

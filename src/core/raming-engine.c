@@ -347,33 +347,6 @@ read_estimates (MeasureInfo *info)
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
 
-/* "huisartsen.coverage" and "huisartsen.dekking" are the same field:
- * index partner fields under one spelling. */
-static char *
-canonical_name (const char *name)
-{
-  const char *dot = strchr (name, '.');
-  RamingPartnerField field;
-
-  if (dot == NULL)
-    return g_strdup (name);
-
-  field = raming_partner_field_from_name (dot + 1);
-  if (field == RAMING_PARTNER_FIELD_INVALID)
-    return g_strdup (name);
-
-  {
-    const char *property = raming_partner_field_to_property (field);
-    gsize id_length = dot - name, property_length = strlen (property);
-    char *canonical = g_malloc (id_length + 1 + property_length + 1);
-
-    memcpy (canonical, name, id_length);
-    canonical[id_length] = '.';
-    memcpy (canonical + id_length + 1, property, property_length + 1);
-    return canonical;
-  }
-}
-
 static void
 index_unit (RamingEngine *self,
             gpointer      unit,
@@ -432,7 +405,7 @@ add_formula_names (GPtrArray     **names,
     return;
   for (guint i = 0; i < raming_formula_get_n_names (formula); i++)
     {
-      char *name = canonical_name (raming_formula_get_name (formula, i));
+      char *name = raming_partner_canonical_name (raming_formula_get_name (formula, i));
 
       if (*names == NULL)
         *names = g_ptr_array_new_with_free_func (g_free);

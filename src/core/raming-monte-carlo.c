@@ -71,21 +71,6 @@ program_clear (Program *program)
   g_clear_pointer (&program->slots, g_free);
 }
 
-static char *
-slot_name (const char *name)
-{
-  const char *dot = strchr (name, '.');
-  RamingPartnerField field;
-
-  if (dot == NULL)
-    return g_strdup (name);
-  field = raming_partner_field_from_name (dot + 1);
-  if (field == RAMING_PARTNER_FIELD_INVALID)
-    return g_strdup (name);
-  return g_strdup_printf ("%.*s.%s", (int) (dot - name), name,
-                          raming_partner_field_to_property (field));
-}
-
 static guint add_assumption_slot (RamingMonteCarlo *self,
                                   RamingDocument   *document,
                                   RamingAssumption *assumption,
@@ -99,7 +84,7 @@ slot_for_name (RamingMonteCarlo *self,
                const char       *name,
                GHashTable       *visiting)
 {
-  g_autofree char *key = slot_name (name);
+  g_autofree char *key = raming_partner_canonical_name (name);
   gpointer found = g_hash_table_lookup (self->slot_of, key);
   const char *dot;
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "raming-enums.h"
 #include "raming-partner.h"
@@ -86,6 +87,44 @@ raming_partner_field_to_property (RamingPartnerField field)
 {
   g_return_val_if_fail (field >= 0 && field < RAMING_PARTNER_N_FIELDS, NULL);
   return field_names[field].property;
+}
+
+/**
+ * raming_partner_canonical_name:
+ * @name: a name from a formula, e.g. `huisartsen.dekking`
+ *
+ * "huisartsen.coverage" and "huisartsen.dekking" are the same field: the
+ * engine and the Monte Carlo band index partner fields under one spelling,
+ * `ID.PROPERTY`. Any other name (an assumption's key, an unknown field)
+ * comes back as it is.
+ *
+ * Returns: (transfer full): the name under which to index @name
+ */
+char *
+raming_partner_canonical_name (const char *name)
+{
+  const char *dot = strchr (name, '.');
+  RamingPartnerField field;
+  const char *property;
+  gsize id_length, property_length;
+  char *canonical;
+
+  if (dot == NULL)
+    return g_strdup (name);
+  field = raming_partner_field_from_name (dot + 1);
+  if (field == RAMING_PARTNER_FIELD_INVALID)
+    return g_strdup (name);
+
+  /* Without printf: the engine calls this for every name of every
+   * formula while a document opens. */
+  property = field_names[field].property;
+  id_length = dot - name;
+  property_length = strlen (property);
+  canonical = g_malloc (id_length + 1 + property_length + 1);
+  memcpy (canonical, name, id_length);
+  canonical[id_length] = '.';
+  memcpy (canonical + id_length + 1, property, property_length + 1);
+  return canonical;
 }
 
 static void

@@ -60,5 +60,6 @@ RamingPartnerField  raming_partner_field_from_name  (const char         *name);
 const char         *raming_partner_field_to_name    (RamingPartnerField  field,
                                                      RamingLanguage      language);
 const char         *raming_partner_field_to_property (RamingPartnerField field);
+char               *raming_partner_canonical_name   (const char         *name);
 
 G_END_DECLS
