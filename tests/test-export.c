@@ -25,6 +25,8 @@
 #include "raming-export.h"
 #include "raming-note-renderer.h"
 
+#include "pdf-text.h"
+
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 #define N_HOSTILE_MEASURES 300
 
@@ -111,30 +113,11 @@ write_temp (GBytes     *bytes,
 }
 
 static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-  g_autofree char *program = g_find_program_in_path (argv[0]);
-
-  if (program == NULL)
-    g_error ("%s is needed to read the PDF back: install poppler-utils", argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static char *
 pdf_to_text (GBytes *pdf)
 {
   g_autofree char *path = write_temp (pdf, "appendix.pdf");
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
 
-  return run (argv);
+  return pdf_text_from_file (path);
 }
 
 static char *
@@ -142,121 +125,16 @@ pdf_info (GBytes     *pdf,
           const char *key)
 {
   g_autofree char *path = write_temp (pdf, "info.pdf");
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = run (argv);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-  g_autofree char *prefix = g_strconcat (key, ":", NULL);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], prefix))
-      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
-  g_error ("pdfinfo says nothing of %s", key);
-  return NULL;
-}
-
-typedef struct
-{
-  char  *text;
-  guint  line;
-} Token;
-
-static void
-token_clear (Token *token)
-{
-  g_free (token->text);
-}
-
-/* The words of pdftotext's output, with the line each stands on. */
-static GArray *
-tokenize (const char *text)
-{
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  guint line = 0;
-  const char *p = text;
-
-  g_array_set_clear_func (tokens, (GDestroyNotify) token_clear);
-  while (*p)
-    {
-      const char *start;
-      Token token;
-
-      if (*p == '\n' || *p == '\f')
-        {
-          line++;
-          p++;
-          continue;
-        }
-      if (*p == ' ' || *p == '\t' || *p == '\r')
-        {
-          p++;
-          continue;
-        }
-      start = p;
-      while (*p && !strchr (" \t\r\n\f", *p))
-        p++;
-      token.text = g_strndup (start, p - start);
-      token.line = line;
-      g_array_append_val (tokens, token);
-    }
-  return tokens;
-}
-
-static GStrv
-words (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit_set (text, " \t\n", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0')
-      g_strv_builder_add (builder, parts[i]);
-  return g_strv_builder_end (builder);
+  return pdf_text_info (path, key);
 }
 
 static guint
 n_words (const char *text)
 {
-  g_auto(GStrv) w = words (text);
+  g_auto(GStrv) w = pdf_text_words (text);
 
   return g_strv_length (w);
-}
-
-static int
-find_token (GArray     *tokens,
-            guint       from,
-            const char *word)
-{
-  for (guint i = from; i < tokens->len; i++)
-    if (g_str_equal (g_array_index (tokens, Token, i).text, word))
-      return i;
-  return -1;
-}
-
-/* The words of text, one after the other with nothing between them,
- * starting at or after from; on one line if line is not G_MAXUINT. */
-static int
-find_sequence (GArray     *tokens,
-               guint       from,
-               const char *text,
-               guint       line)
-{
-  g_auto(GStrv) w = words (text);
-  guint n = g_strv_length (w);
-
-  for (guint i = from; i + n <= tokens->len; i++)
-    {
-      gboolean match = TRUE;
-
-      for (guint k = 0; k < n && match; k++)
-        {
-          Token *t = &g_array_index (tokens, Token, i + k);
-
-          match = g_str_equal (t->text, w[k]) && (line == G_MAXUINT || t->line == line);
-        }
-      if (match)
-        return i;
-    }
-  return -1;
 }
 
 /* Every row of the expected table appears in the PDF's text, in order:
@@ -273,19 +151,19 @@ assert_table_in_text (GArray *tokens,
   for (guint r = 1; expected[r] != NULL; r++)
     {
       g_auto(GStrv) cells = g_strsplit (expected[r], "\t", -1);
-      g_auto(GStrv) title = words (cells[0]);
-      int start = find_token (tokens, cursor, title[0]);
+      g_auto(GStrv) title = pdf_text_words (cells[0]);
+      int start = pdf_text_find_token (tokens, cursor, title[0]);
       guint end, pos, line;
 
       if (start < 0)
         g_error ("row %u (“%s”) is not in the PDF after word %u", r, cells[0], cursor);
       if (first_row < 0)
         first_row = start;
-      line = g_array_index (tokens, Token, start).line;
+      line = g_array_index (tokens, PdfToken, start).line;
       end = start;
       for (guint k = 1; title[k] != NULL; k++)
         {
-          int next = find_token (tokens, end + 1, title[k]);
+          int next = pdf_text_find_token (tokens, end + 1, title[k]);
 
           if (next < 0)
             g_error ("row %u: the word “%s” of its title is missing", r, title[k]);
@@ -298,7 +176,7 @@ assert_table_in_text (GArray *tokens,
 
           if (cells[c][0] == '\0')
             continue;
-          at = find_sequence (tokens, pos, cells[c], line);
+          at = pdf_text_find_sequence (tokens, pos, cells[c], line);
           if (at < 0)
             g_error ("row %u (“%s”): “%s” is not in column %u on the row's first line",
                      r, cells[0], cells[c], c);
@@ -311,11 +189,11 @@ assert_table_in_text (GArray *tokens,
   for (guint c = 0; c <= RAMING_N_COLUMNS; c++)
     {
       g_auto(GStrv) header = g_strsplit (expected[0], "\t", -1);
-      g_auto(GStrv) w = words (header[c]);
+      g_auto(GStrv) w = pdf_text_words (header[c]);
 
       for (guint k = 0; w[k] != NULL; k++)
         {
-          int at = find_token (tokens, 0, w[k]);
+          int at = pdf_text_find_token (tokens, 0, w[k]);
 
           if (at < 0 || at >= first_row)
             g_error ("the header word “%s” is not above the table", w[k]);
@@ -738,7 +616,7 @@ check_pdf (gboolean landscape)
   g_autoptr(RamingNoteTable) table = raming_note_table_new (document, RAMING_LANGUAGE_NL);
   g_autoptr(GBytes) pdf = export (table, RAMING_EXPORT_PDF, FALSE, landscape);
   g_autofree char *text = pdf_to_text (pdf);
-  g_autoptr(GArray) tokens = tokenize (text);
+  g_autoptr(GArray) tokens = pdf_text_tokenize (text);
   g_auto(GStrv) expected = expected_table ();
   g_autofree char *pages = pdf_info (pdf, "Pages");
   g_autofree char *size = pdf_info (pdf, "Page size");
@@ -750,21 +628,21 @@ check_pdf (gboolean landscape)
   g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
 
   after = assert_table_in_text (tokens, expected);
-  if (find_sequence (tokens, after, footnote, G_MAXUINT) < 0)
+  if (pdf_text_find_sequence (tokens, after, footnote, G_MAXUINT) < 0)
     g_error ("the footnote is not under the table");
-  if (find_sequence (tokens, after, gap, G_MAXUINT) < 0)
+  if (pdf_text_find_sequence (tokens, after, gap, G_MAXUINT) < 0)
     g_error ("the remaining gap is not under the table");
-  if (find_sequence (tokens, after, raming_note_table_get_band_text (table), G_MAXUINT) < 0)
+  if (pdf_text_find_sequence (tokens, after, raming_note_table_get_band_text (table), G_MAXUINT) < 0)
     g_error ("the band is not under the table");
-  g_assert_cmpint (find_sequence (tokens, after, "Bronnen", G_MAXUINT), >=, 0);
-  g_assert_cmpint (find_sequence (tokens, after, "AEF (2020), Stelsel in groei:", G_MAXUINT), >=, 0);
-  g_assert_cmpint (find_sequence (tokens, 0, "Bijlage", G_MAXUINT), ==, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, after, "Bronnen", G_MAXUINT), >=, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, after, "AEF (2020), Stelsel in groei:", G_MAXUINT), >=, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, "Bijlage", G_MAXUINT), ==, 0);
 
   n_pages = renderer_pages (table, FALSE, landscape, NULL);
   g_assert_cmpuint (n_pages, ==, 1);
   g_assert_cmpuint (atoi (pages), ==, n_pages);
   page_of = g_strdup_printf ("Pagina 1 van %u", n_pages);
-  g_assert_cmpint (find_sequence (tokens, 0, page_of, G_MAXUINT), >=, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, page_of, G_MAXUINT), >=, 0);
   g_assert_true (g_str_has_prefix (size, landscape ? "841.89 x 595.276" : "595.276 x 841.89"));
   g_assert_cmpstr (title, ==, "Realistische inschatting besparingen Jeugd");
 }
@@ -789,12 +667,12 @@ test_pdf_english (void)
   g_autoptr(RamingNoteTable) table = raming_note_table_new (document, RAMING_LANGUAGE_EN);
   g_autoptr(GBytes) pdf = export (table, RAMING_EXPORT_PDF, FALSE, FALSE);
   g_autofree char *text = pdf_to_text (pdf);
-  g_autoptr(GArray) tokens = tokenize (text);
+  g_autoptr(GArray) tokens = pdf_text_tokenize (text);
 
-  g_assert_cmpint (find_sequence (tokens, 0, "Appendix", G_MAXUINT), ==, 0);
-  g_assert_cmpint (find_sequence (tokens, 0, "Measure", G_MAXUINT), >=, 0);
-  g_assert_cmpint (find_sequence (tokens, 0, "Total 951,000 4,700,000 1,450,000", G_MAXUINT), >=, 0);
-  g_assert_cmpint (find_sequence (tokens, 0, "Page 1 of 1", G_MAXUINT), >=, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, "Appendix", G_MAXUINT), ==, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, "Measure", G_MAXUINT), >=, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, "Total 951,000 4,700,000 1,450,000", G_MAXUINT), >=, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, "Page 1 of 1", G_MAXUINT), >=, 0);
   g_assert_null (strstr (text, "Pagina"));
   g_assert_null (strstr (text, "Totaal"));
 }
@@ -806,7 +684,7 @@ test_pdf_actions (void)
   g_autoptr(RamingNoteTable) table = raming_note_table_new (document, RAMING_LANGUAGE_NL);
   g_autoptr(GBytes) pdf = export (table, RAMING_EXPORT_PDF, TRUE, FALSE);
   g_autofree char *text = pdf_to_text (pdf);
-  g_autoptr(GArray) tokens = tokenize (text);
+  g_autoptr(GArray) tokens = pdf_text_tokenize (text);
   g_auto(GStrv) expected = expected_table ();
   GPtrArray *actions = raming_note_table_get_actions (table);
   guint cursor = assert_table_in_text (tokens, expected);
@@ -814,18 +692,18 @@ test_pdf_actions (void)
   int at;
 
   g_assert_cmpuint (actions->len, ==, 10);
-  at = find_sequence (tokens, cursor, "Acties", G_MAXUINT);
+  at = pdf_text_find_sequence (tokens, cursor, "Acties", G_MAXUINT);
   g_assert_cmpint (at, >, 0);
-  g_assert_cmpint (find_sequence (tokens, at, "Actie Eigenaar Gereed Status", G_MAXUINT), >, at);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, at, "Actie Eigenaar Gereed Status", G_MAXUINT), >, at);
   cursor = at;
   for (guint i = 0; i < actions->len; i++)
     {
       const RamingNoteAction *action = actions->pdata[i];
-      g_auto(GStrv) w = words (action->title);
+      g_auto(GStrv) w = pdf_text_words (action->title);
 
       for (guint k = 0; w[k] != NULL; k++)
         {
-          int next = find_token (tokens, cursor, w[k]);
+          int next = pdf_text_find_token (tokens, cursor, w[k]);
 
           if (next < 0)
             g_error ("action %u: “%s” is missing", i, w[k]);
@@ -1293,8 +1171,8 @@ test_hostile_pdf (void)
   g_autofree char *pages_info = pdf_info (pdf, "Pages");
   g_autofree char *long_one = long_title ();
   g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
-  g_autoptr(GArray) all = tokenize (text);
-  g_auto(GStrv) long_words = words (long_one);
+  g_autoptr(GArray) all = pdf_text_tokenize (text);
+  g_auto(GStrv) long_words = pdf_text_words (long_one);
   guint n_pages = renderer_pages (table, TRUE, FALSE, &renderer);
   guint pages_with_rows = 0;
   guint cursor = 0;
@@ -1305,21 +1183,21 @@ test_hostile_pdf (void)
 
   for (guint p = 0; p < n_pages; p++)
     {
-      g_autoptr(GArray) tokens = tokenize (pages[p]);
+      g_autoptr(GArray) tokens = pdf_text_tokenize (pages[p]);
       g_autofree char *page_of = g_strdup_printf ("Pagina %u van %u", p + 1, n_pages);
-      int row = find_token (tokens, 0, "Bezuiniging");
-      int header = find_sequence (tokens, 0, "Maatregel", G_MAXUINT);
+      int row = pdf_text_find_token (tokens, 0, "Bezuiniging");
+      int header = pdf_text_find_sequence (tokens, 0, "Maatregel", G_MAXUINT);
 
-      g_assert_cmpint (find_sequence (tokens, 0, page_of, G_MAXUINT), >=, 0);
+      g_assert_cmpint (pdf_text_find_sequence (tokens, 0, page_of, G_MAXUINT), >=, 0);
       if (row < 0)
         continue;
       pages_with_rows++;
       if (header < 0 || header > row)
         g_error ("page %u: rows without the header above them", p + 1);
-      g_assert_cmpint (find_token (tokens, 0, "Realistische"), <, row);
+      g_assert_cmpint (pdf_text_find_token (tokens, 0, "Realistische"), <, row);
       g_assert_cmpuint (raming_note_renderer_get_header_count (renderer, p), >=, 1);
       if (p > 0)
-        g_assert_cmpint (find_token (tokens, 0, "(vervolg)"), >=, 0);
+        g_assert_cmpint (pdf_text_find_token (tokens, 0, "(vervolg)"), >=, 0);
     }
   g_assert_cmpuint (pages_with_rows, >=, 4);
 
@@ -1327,7 +1205,7 @@ test_hostile_pdf (void)
   for (guint i = 1; i <= N_HOSTILE_MEASURES; i++)
     {
       g_autofree char *title = g_strdup_printf ("Bezuiniging nr. %03u", i);
-      int at = find_sequence (all, cursor, title, G_MAXUINT);
+      int at = pdf_text_find_sequence (all, cursor, title, G_MAXUINT);
 
       if (at < 0)
         g_error ("“%s” is missing from the PDF", title);
@@ -1339,11 +1217,11 @@ test_hostile_pdf (void)
   cursor = 0;
   for (guint k = 0; long_words[k + 1] != NULL; k++)   /* the last word may be cut short */
     {
-      int at = find_token (all, cursor, long_words[k]);
+      int at = pdf_text_find_token (all, cursor, long_words[k]);
 
       if (at < 0)
         g_error ("“%s” of the long title is missing from the PDF", long_words[k]);
-      if (find_token (all, at + 1, long_words[k]) >= 0)
+      if (pdf_text_find_token (all, at + 1, long_words[k]) >= 0)
         g_error ("“%s” of the long title is in the PDF twice", long_words[k]);
       cursor = at + 1;
     }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "pdf-text.h"
 #include "raming-export.h"
 #include "raming-gui-util.h"
 #include "raming-note-renderer.h"
@@ -101,145 +102,6 @@ read_file (const char *path,
   return contents;
 }
 
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *program = g_find_program_in_path (argv[0]);
-  char *out = NULL;
-  int status = 0;
-
-  if (program == NULL)
-    g_error ("%s is needed to read the PDF back: install poppler-utils", argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static char *
-pdf_to_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-
-  return run (argv);
-}
-
-static char *
-pdf_info (const char *path,
-          const char *key)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = run (argv);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-  g_autofree char *prefix = g_strconcat (key, ":", NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], prefix))
-      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
-  g_error ("pdfinfo says nothing of %s", key);
-  return NULL;
-}
-
-typedef struct
-{
-  char  *text;
-  guint  line;
-} Token;
-
-static void
-token_clear (Token *token)
-{
-  g_free (token->text);
-}
-
-/* The words of pdftotext's output, with the line each stands on. */
-static GArray *
-tokenize (const char *text)
-{
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  guint line = 0;
-  const char *p = text;
-
-  g_array_set_clear_func (tokens, (GDestroyNotify) token_clear);
-  while (*p)
-    {
-      const char *start;
-      Token token;
-
-      if (*p == '\n' || *p == '\f')
-        {
-          line++;
-          p++;
-          continue;
-        }
-      if (*p == ' ' || *p == '\t' || *p == '\r')
-        {
-          p++;
-          continue;
-        }
-      start = p;
-      while (*p && !strchr (" \t\r\n\f", *p))
-        p++;
-      token.text = g_strndup (start, p - start);
-      token.line = line;
-      g_array_append_val (tokens, token);
-    }
-  return tokens;
-}
-
-static GStrv
-words (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit_set (text, " \t\n", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0')
-      g_strv_builder_add (builder, parts[i]);
-  return g_strv_builder_end (builder);
-}
-
-static int
-find_token (GArray     *tokens,
-            guint       from,
-            const char *word)
-{
-  for (guint i = from; i < tokens->len; i++)
-    if (g_str_equal (g_array_index (tokens, Token, i).text, word))
-      return i;
-  return -1;
-}
-
-/* The words of @text one after the other, from @from on; all on line
- * @line unless that is G_MAXUINT. */
-static int
-find_sequence (GArray     *tokens,
-               guint       from,
-               const char *text,
-               guint       line)
-{
-  g_auto(GStrv) w = words (text);
-  guint n = g_strv_length (w);
-
-  for (guint i = from; i + n <= tokens->len; i++)
-    {
-      gboolean match = TRUE;
-
-      for (guint k = 0; k < n && match; k++)
-        {
-          Token *t = &g_array_index (tokens, Token, i + k);
-
-          match = g_str_equal (t->text, w[k]) && (line == G_MAXUINT || t->line == line);
-        }
-      if (match)
-        return i;
-    }
-  return -1;
-}
-
 /* The expected table: header, rows, total; cells separated by tabs. */
 static GStrv
 expected_table (void)
@@ -258,7 +120,7 @@ expected_table (void)
 static guint
 assert_table_in_text (const char *text)
 {
-  g_autoptr(GArray) tokens = tokenize (text);
+  g_autoptr(GArray) tokens = pdf_text_tokenize (text);
   g_auto(GStrv) expected = expected_table ();
   g_auto(GStrv) header = g_strsplit (expected[0], "\t", -1);
   guint cursor = 0;
@@ -269,19 +131,19 @@ assert_table_in_text (const char *text)
   for (guint r = 1; expected[r] != NULL; r++)
     {
       g_auto(GStrv) cells = g_strsplit (expected[r], "\t", -1);
-      g_auto(GStrv) title = words (cells[0]);
-      int start = find_token (tokens, cursor, title[0]);
+      g_auto(GStrv) title = pdf_text_words (cells[0]);
+      int start = pdf_text_find_token (tokens, cursor, title[0]);
       guint end, pos, line;
 
       if (start < 0)
         g_error ("row %u (“%s”) is not in the printed page after word %u", r, cells[0], cursor);
       if (first_row < 0)
         first_row = start;
-      line = g_array_index (tokens, Token, start).line;
+      line = g_array_index (tokens, PdfToken, start).line;
       end = start;
       for (guint k = 1; title[k] != NULL; k++)
         {
-          int next = find_token (tokens, end + 1, title[k]);
+          int next = pdf_text_find_token (tokens, end + 1, title[k]);
 
           if (next < 0)
             g_error ("row %u: the word “%s” of its title is missing", r, title[k]);
@@ -290,12 +152,12 @@ assert_table_in_text (const char *text)
       pos = start + 1;
       for (guint c = 1; cells[c] != NULL; c++)
         {
-          g_auto(GStrv) cell_words = words (cells[c]);
+          g_auto(GStrv) cell_words = pdf_text_words (cells[c]);
           int at;
 
           if (cells[c][0] == '\0')
             continue;
-          at = find_sequence (tokens, pos, cells[c], line);
+          at = pdf_text_find_sequence (tokens, pos, cells[c], line);
           if (at < 0)
             g_error ("row %u (“%s”): “%s” is not in column %u on the row's first line",
                      r, cells[0], cells[c], c);
@@ -307,11 +169,11 @@ assert_table_in_text (const char *text)
 
   for (guint c = 0; header[c] != NULL; c++)
     {
-      g_auto(GStrv) w = words (header[c]);
+      g_auto(GStrv) w = pdf_text_words (header[c]);
 
       for (guint k = 0; w[k] != NULL; k++)
         {
-          int at = find_token (tokens, 0, w[k]);
+          int at = pdf_text_find_token (tokens, 0, w[k]);
 
           if (at < 0 || at >= first_row)
             g_error ("the header word “%s” is not above the table", w[k]);
@@ -348,7 +210,7 @@ test_print_to_file (Fixture       *fixture,
   g_assert_true (raming_window_print_to_file (fixture->window, path, &n_pages, &error));
   g_assert_no_error (error);
 
-  text = pdf_to_text (path);
+  text = pdf_text_from_file (path);
   g_test_message ("pdftotext -layout of the printed page:\n%s", text);
   g_assert_cmpuint (assert_table_in_text (text), ==, 12);
   g_assert_nonnull (strstr (text, "Bijlage"));
@@ -358,8 +220,8 @@ test_print_to_file (Fixture       *fixture,
   /* Without the action items unless asked for. */
   g_assert_null (strstr (text, "Eigenaar"));
 
-  pages = pdf_info (path, "Pages");
-  size = pdf_info (path, "Page size");
+  pages = pdf_text_info (path, "Pages");
+  size = pdf_text_info (path, "Page size");
   g_test_message ("pdfinfo: Pages: %s; Page size: %s", pages, size);
   g_assert_cmpuint (n_pages, ==, 1);
   g_assert_cmpint (atoi (pages), ==, n_pages);
@@ -368,7 +230,7 @@ test_print_to_file (Fixture       *fixture,
   /* The printed pages are the exported PDF's: one renderer draws both. */
   g_assert_true (raming_window_export (fixture->window, export_file, RAMING_EXPORT_PDF, &error));
   g_assert_no_error (error);
-  exported_text = pdf_to_text (export_path);
+  exported_text = pdf_text_from_file (export_path);
   g_assert_cmpstr (text, ==, exported_text);
 
   /* A picture to look at. */
@@ -376,7 +238,7 @@ test_print_to_file (Fixture       *fixture,
     g_autofree char *prefix = g_test_build_filename (G_TEST_BUILT, "printed", NULL);
     const char *argv[] = { "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
                            path, prefix, NULL };
-    g_autofree char *out = run (argv);
+    g_autofree char *out = pdf_text_run (argv);
 
     g_test_message ("wrote %s.png", prefix);
   }
@@ -401,12 +263,12 @@ test_print_pages (Fixture       *fixture,
 
   g_assert_true (raming_window_print_to_file (fixture->window, path, &n_pages, &error));
   g_assert_no_error (error);
-  pages = pdf_info (path, "Pages");
+  pages = pdf_text_info (path, "Pages");
   g_test_message ("60 more measures: %u pages", n_pages);
   g_assert_cmpuint (n_pages, >=, 2);
   g_assert_cmpint (atoi (pages), ==, n_pages);
 
-  text = pdf_to_text (path);
+  text = pdf_text_from_file (path);
   page_texts = g_strsplit (text, "\f", -1);
   for (guint p = 0; p < n_pages; p++)
     {
@@ -454,7 +316,7 @@ test_print_after_edit (Fixture       *fixture,
 
   g_assert_true (raming_window_print_to_file (fixture->window, before_path, NULL, &error));
   g_assert_no_error (error);
-  before = pdf_to_text (before_path);
+  before = pdf_text_from_file (before_path);
 
   raming_window_show_page (fixture->window, "partners");
   gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -465,7 +327,7 @@ test_print_after_edit (Fixture       *fixture,
 
   g_assert_true (raming_window_print_to_file (fixture->window, after_path, NULL, &error));
   g_assert_no_error (error);
-  after = pdf_to_text (after_path);
+  after = pdf_text_from_file (after_path);
 
   total_after = line_starting (after, "Totaal");
   g_assert_nonnull (total_after);
@@ -497,24 +359,24 @@ test_print_landscape (Fixture       *fixture,
 
   g_assert_true (raming_window_print_to_file (fixture->window, path, &n_pages, &error));
   g_assert_no_error (error);
-  size = pdf_info (path, "Page size");
+  size = pdf_text_info (path, "Page size");
   g_test_message ("pdfinfo: Page size: %s", size);
   g_assert_cmpstr (size, ==, "841.89 x 595.276 pts (A4)");
-  text = pdf_to_text (path);
+  text = pdf_text_from_file (path);
   g_assert_cmpuint (assert_table_in_text (text), ==, 12);
   g_assert_cmpuint (n_pages, ==, 1);
 
   /* The export follows the same setting. */
   g_assert_true (raming_window_export (fixture->window, export_file, RAMING_EXPORT_PDF, &error));
   g_assert_no_error (error);
-  export_size = pdf_info (export_path, "Page size");
+  export_size = pdf_text_info (export_path, "Page size");
   g_assert_cmpstr (export_size, ==, "841.89 x 595.276 pts (A4)");
 
   {
     g_autofree char *prefix = g_test_build_filename (G_TEST_BUILT, "printed-landscape", NULL);
     const char *argv[] = { "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
                            path, prefix, NULL };
-    g_autofree char *out = run (argv);
+    g_autofree char *out = pdf_text_run (argv);
   }
 }
 
@@ -544,7 +406,7 @@ test_print_page_setup (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "page-orientation", "portrait");
   g_assert_true (raming_window_print_to_file (fixture->window, path, NULL, &error));
   g_assert_no_error (error);
-  size = pdf_info (path, "Page size");
+  size = pdf_text_info (path, "Page size");
   g_assert_cmpstr (size, ==, "612 x 792 pts (letter)");
 
   /* Paper too small for the table: a message, not a broken page. */
@@ -576,11 +438,11 @@ test_print_actions (Fixture       *fixture,
   g_settings_set_boolean (fixture->settings, "include-actions-in-appendix", TRUE);
   g_assert_true (raming_window_print_to_file (fixture->window, path, &n_pages, &error));
   g_assert_no_error (error);
-  text = pdf_to_text (path);
+  text = pdf_text_from_file (path);
   g_assert_cmpuint (assert_table_in_text (text), ==, 12);
   g_assert_nonnull (strstr (text, "Acties"));
   g_assert_nonnull (strstr (text, "Eigenaar"));
-  pages = pdf_info (path, "Pages");
+  pages = pdf_text_info (path, "Pages");
   g_assert_cmpint (atoi (pages), ==, n_pages);
   g_test_message ("with the action items: %u pages", n_pages);
 }
@@ -598,11 +460,11 @@ test_print_english (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "export-language", "en");
   g_assert_true (raming_window_print_to_file (fixture->window, path, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_to_text (path);
-  tokens = tokenize (text);
-  g_assert_cmpint (find_sequence (tokens, 0, "Appendix", G_MAXUINT), ==, 0);
-  g_assert_cmpint (find_sequence (tokens, 0, "Total 951,000 4,700,000 1,450,000", G_MAXUINT), >=, 0);
-  g_assert_cmpint (find_sequence (tokens, 0, "Page 1 of 1", G_MAXUINT), >=, 0);
+  text = pdf_text_from_file (path);
+  tokens = pdf_text_tokenize (text);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, "Appendix", G_MAXUINT), ==, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, "Total 951,000 4,700,000 1,450,000", G_MAXUINT), >=, 0);
+  g_assert_cmpint (pdf_text_find_sequence (tokens, 0, "Page 1 of 1", G_MAXUINT), >=, 0);
   g_assert_null (strstr (text, "Totaal"));
 }
 
@@ -736,7 +598,7 @@ test_print_dialog_preview (Fixture       *fixture,
   /* mv may still be writing: wait until pdfinfo can read it whole. */
   gui_test_spin (300);
 
-  text = pdf_to_text (preview);
+  text = pdf_text_from_file (preview);
   g_assert_cmpuint (assert_table_in_text (text), ==, 12);
   g_assert_nonnull (strstr (text, "Eigenaar"));
 
@@ -905,9 +767,9 @@ test_export_formats (Fixture       *fixture,
     g_autofree char *size = NULL;
 
     export_to (fixture, RAMING_EXPORT_PDF, "bijlage.pdf", &path);
-    text = pdf_to_text (path);
+    text = pdf_text_from_file (path);
     g_assert_cmpuint (assert_table_in_text (text), ==, 12);
-    size = pdf_info (path, "Page size");
+    size = pdf_text_info (path, "Page size");
     g_assert_cmpstr (size, ==, "595.276 x 841.89 pts (A4)");
   }
 
