@@ -18,6 +18,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <gsf/gsf.h>
+#include <json-glib/json-glib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -1078,6 +1079,16 @@ test_hostile (void)
   Odt odt;
 
   g_assert_cmpuint (raming_note_table_get_n_rows (table), ==, N_HOSTILE_MEASURES + 4);
+
+  /* The JSON of hostile text is still JSON. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+
+    json_parser_load_from_data (parser, g_bytes_get_data (json_bytes, NULL), g_bytes_get_size (json_bytes), &error);
+    g_assert_no_error (error);
+    g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  }
 
   /* HTML: markup in the document is text. */
   g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));

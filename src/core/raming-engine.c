@@ -192,7 +192,6 @@ static inline RamingCellKind cell_kind (RamingCell *cell) { return cell->kind; }
 static inline double cell_value (RamingCell *cell) { return cell->value; }
 static inline double cell_low (RamingCell *cell) { return cell->low; }
 static inline double cell_high (RamingCell *cell) { return cell->high; }
-static inline guint cell_n_excluded (RamingCell *cell) { return cell->n_excluded; }
 static inline RamingCell *cell_of (RamingMeasure *measure, RamingColumn column) { return measure->cells[column]; }
 static inline RamingMeasure *measure_parent (RamingMeasure *measure) { return measure->parent; }
 static inline gboolean measure_is_group (RamingMeasure *measure) { return measure->is_group; }

@@ -570,7 +570,7 @@ compute_widths (RamingNoteRenderer *self,
                 double              available)
 {
   double min[RAMING_N_COLUMNS + 1], max[RAMING_N_COLUMNS + 1], full[RAMING_N_COLUMNS + 1];
-  double sum_min = 0, sum_max = 0;
+  double sum_min = 0;
   double cap = available * (table == &self->note ? 0.22 : 0.4);
 
   for (guint c = 0; c < table->n_columns; c++)
@@ -611,7 +611,6 @@ compute_widths (RamingNoteRenderer *self,
           max[c] = MAX (min[c], natural + 2 * PAD_X);
         }
       sum_min += min[c];
-      sum_max += max[c];
     }
 
   if (sum_min >= available)

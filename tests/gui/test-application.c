@@ -203,11 +203,11 @@ test_discard_draft (void)
 {
   g_autoptr(RamingApplication) application = start_application ();
   g_autofree char *path = gui_test_copy_example ("zwolle-2021.raming");
-  g_autofree char *id = plant_draft (path);
   g_autoptr(GList) windows = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
   GtkWindow *dialog;
 
+  g_free (plant_draft (path));
   g_application_activate (G_APPLICATION (application));
   dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
