@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "raming-estimate-dialog.h"
 #include "raming-explain.h"
 #include "raming-format.h"
 #include "raming-gui-util.h"
@@ -103,6 +104,57 @@ source_text (RamingDocument *document,
 /* National estimates */
 
 static void
+on_estimate_edit_clicked (RamingMeasureDetails *self,
+                          GtkButton            *button)
+{
+  RamingEstimate *estimate = g_object_get_data (G_OBJECT (button), "raming-estimate");
+
+  if (self->measure != NULL)
+    raming_estimate_dialog_present (GTK_WIDGET (self), self->document, self->measure, estimate);
+}
+
+static void
+on_estimate_remove_clicked (RamingMeasureDetails *self,
+                            GtkButton            *button)
+{
+  RamingEstimate *estimate = g_object_get_data (G_OBJECT (button), "raming-estimate");
+  GListModel *estimates;
+  guint position;
+
+  if (self->measure == NULL)
+    return;
+  estimates = raming_measure_get_estimates (self->measure);
+  if (raming_gui_list_find (estimates, estimate, &position))
+    raming_document_remove_item (self->document, estimates, position);
+}
+
+static void
+on_estimate_add_clicked (RamingMeasureDetails *self,
+                         GtkButton            *button)
+{
+  if (self->measure != NULL)
+    raming_estimate_dialog_present (GTK_WIDGET (self), self->document, self->measure, NULL);
+}
+
+static GtkWidget *
+estimate_button (RamingMeasureDetails *self,
+                 RamingEstimate       *estimate,
+                 const char           *icon_name,
+                 const char           *tooltip,
+                 GCallback             callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data_full (G_OBJECT (button), "raming-estimate", g_object_ref (estimate), g_object_unref);
+  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
+  return button;
+}
+
+static void
 fill_estimates (RamingMeasureDetails *self)
 {
   GListModel *estimates = raming_measure_get_estimates (self->measure);
@@ -110,7 +162,15 @@ fill_estimates (RamingMeasureDetails *self)
   guint n = g_list_model_get_n_items (estimates);
 
   clear_list (self->estimates_list);
-  gtk_widget_set_visible (self->estimates_group, n > 0);
+
+  if (n == 0)
+    {
+      GtkWidget *row = info_row (_("No national estimates"),
+                                 _("Without them, the national column holds what is typed in the table"));
+
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (GTK_LIST_BOX (self->estimates_list), row);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -121,6 +181,10 @@ fill_estimates (RamingMeasureDetails *self)
       g_autofree char *source = source_text (self->document, raming_estimate_get_source (estimate),
                                              raming_estimate_get_page (estimate));
       g_autofree char *subtitle = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *edit = NULL;
+      g_autofree char *remove = NULL;
+      GtkWidget *row;
 
       if (raming_estimate_get_maximum (estimate))
         /* Translators: a national estimate given only as a maximum */
@@ -129,9 +193,23 @@ fill_estimates (RamingMeasureDetails *self)
         /* Translators: a national estimate given as a range */
         range = g_strdup_printf (_("%s to %s nationally"), low, high);
 
+      label = raming_estimate_get_label (estimate) && *raming_estimate_get_label (estimate)
+        ? g_strdup (raming_estimate_get_label (estimate))
+        /* Translators: a national estimate without a label, numbered */
+        : g_strdup_printf (_("Estimate %u"), i + 1);
       subtitle = source ? g_strdup_printf ("%s\n%s", range, source) : g_strdup (range);
-      gtk_list_box_append (GTK_LIST_BOX (self->estimates_list),
-                           info_row (raming_estimate_get_label (estimate), subtitle));
+      row = info_row (label, subtitle);
+      /* Translators: %s is the label of a national estimate */
+      edit = g_strdup_printf (_("Change the national estimate “%s”"), label);
+      /* Translators: %s is the label of a national estimate */
+      remove = g_strdup_printf (_("Remove the national estimate “%s”"), label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 estimate_button (self, estimate, "document-edit-symbolic", edit,
+                                                  G_CALLBACK (on_estimate_edit_clicked)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 estimate_button (self, estimate, "user-trash-symbolic", remove,
+                                                  G_CALLBACK (on_estimate_remove_clicked)));
+      gtk_list_box_append (GTK_LIST_BOX (self->estimates_list), row);
     }
 }
 
@@ -630,6 +708,7 @@ refresh_idle (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   fill_fields (self);
+  fill_estimates (self);
   sync_result_entries (self, self->results_list);
   fill_explanations (self, TRUE);
   fill_links (self);
@@ -823,6 +902,13 @@ raming_measure_details_init (RamingMeasureDetails *self)
              &self->explain_list);
 
   self->estimates_group = add_group (self, _("National Estimates (AEF)"), NULL, &self->estimates_list);
+  add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("Add a national estimate"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a national estimate"), -1);
+  g_signal_connect_object (add, "clicked", G_CALLBACK (on_estimate_add_clicked), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->estimates_group), add);
 
   self->results_group = add_group (self, _("Results per Year"), NULL, &self->results_list);
   add = gtk_button_new_from_icon_name ("list-add-symbolic");

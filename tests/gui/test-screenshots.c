@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "gui-test-util.h"
+#include "raming-estimate-dialog.h"
 #include "raming-assumptions-panel.h"
 #include "raming-measures-page.h"
 #include "raming-gui-util.h"
@@ -89,6 +90,26 @@ test_assumptions (void)
   raming_window_set_assumptions_visible (window, FALSE);
 }
 
+/* The dialog of a national estimate, over the window. */
+static void
+test_estimate (void)
+{
+  RamingDocument *document = raming_window_get_document (window);
+  RamingMeasure *poh = raming_document_find_measure (document, "poh");
+  g_autoptr(RamingEstimate) estimate = g_list_model_get_item (raming_measure_get_estimates (poh), 0);
+  const char *suffix = g_getenv ("RAMING_SCREENSHOT_SUFFIX");
+  g_autofree char *file_name = g_strdup_printf ("screenshot-estimate%s.png", suffix ? suffix : "");
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  GtkWindow *dialog;
+
+  raming_window_show_page (window, "measures");
+  dialog = raming_estimate_dialog_present (GTK_WIDGET (window), document, poh, estimate);
+  gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (gui_test_save_screenshot (GTK_WIDGET (dialog), path));
+  g_test_message ("wrote %s", path);
+  gui_test_respond (dialog, "cancel");
+}
+
 static void
 test_partners (void)
 {
@@ -126,6 +147,7 @@ main (int   argc,
   g_test_add_func ("/screenshots/measures", test_measures);
   g_test_add_func ("/screenshots/explanation", test_explanation);
   g_test_add_func ("/screenshots/assumptions", test_assumptions);
+  g_test_add_func ("/screenshots/estimate", test_estimate);
   g_test_add_func ("/screenshots/partners", test_partners);
   g_test_add_func ("/screenshots/actions", test_actions);
   g_test_add_func ("/screenshots/narrow", test_narrow);

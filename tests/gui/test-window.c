@@ -595,6 +595,141 @@ test_results_per_year (Fixture       *fixture,
 }
 
 static gboolean
+has_tooltip (GtkWidget *widget,
+             gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+has_name (GtkWidget *widget,
+          gpointer   data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static GtkWidget *
+dialog_field (GtkWindow  *dialog,
+              const char *name)
+{
+  GtkWidget *field = raming_gui_find_descendant (GTK_WIDGET (dialog), has_name, (gpointer) name);
+
+  g_assert_nonnull (field);
+  return field;
+}
+
+static void
+click (GtkWidget  *page,
+       const char *tooltip)
+{
+  GtkWidget *button = raming_gui_find_descendant (page, has_tooltip, (gpointer) tooltip);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* National (AEF) estimates are added, changed and removed in the window,
+ * with the reason on screen while the figures cannot be used; the
+ * national column follows; each step undoes. */
+static void
+test_national_estimates (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  RamingMeasure *consultation = raming_document_find_measure (fixture->document, "consultatie_jeugd_ggz");
+  GListModel *estimates = raming_measure_get_estimates (consultation);
+  GtkWidget *problem;
+  GtkWindow *dialog;
+
+  g_assert_true (raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page), consultation));
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_NATIONAL), ==, "-");
+
+  click (page, "Add a national estimate");
+  dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  problem = dialog_field (dialog, "problem");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "label")), "Consultatie in de praktijk");
+
+  /* Figures that cannot be used: Save stays off and the dialog says why. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "low")), "veel");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "high")), "3.000.000");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (problem)), "Low (national): "));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "low")), "-5");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (problem)), ==,
+                   "Low (national): a national estimate is a saving and cannot be negative");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "low")), "4.000.000");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (problem)), ==, "The low figure is above the high figure");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "high")), "1e15");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+
+  /* 1 to 3 million nationally: 2 million × 0,89 % = 17.800. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "low")), "1.000.000");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "high")), "3.000.000");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_assert_false (gtk_widget_get_visible (problem));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_field (dialog, "source")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "page")), "12");
+  gui_test_respond (dialog, "save");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (estimates), ==, 1);
+  {
+    g_autoptr(RamingEstimate) estimate = g_list_model_get_item (estimates, 0);
+
+    g_assert_cmpstr (raming_estimate_get_label (estimate), ==, "Consultatie in de praktijk");
+    g_assert_cmpfloat (raming_estimate_get_low (estimate), ==, 1000000);
+    g_assert_cmpfloat (raming_estimate_get_high (estimate), ==, 3000000);
+    g_assert_nonnull (raming_estimate_get_source (estimate));
+    g_assert_cmpstr (raming_estimate_get_page (estimate), ==, "12");
+  }
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_NATIONAL)),
+                                  17800, 1e-6);
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_NATIONAL), ==, "18.000");
+
+  /* Changed into a maximum of 4 million: 35.600. */
+  click (page, "Change the national estimate “Consultatie in de praktijk”");
+  dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_field (dialog, "high"))), ==, "3000000");
+  gtk_switch_set_active (GTK_SWITCH (dialog_field (dialog, "maximum")), TRUE);
+  g_assert_false (gtk_widget_get_visible (dialog_field (dialog, "low")));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "high")), "4000000");
+  gui_test_respond (dialog, "save");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_NATIONAL)),
+                                  35600, 1e-6);
+
+  /* Cancel changes nothing. */
+  click (page, "Change the national estimate “Consultatie in de praktijk”");
+  dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_field (dialog, "high")), "9000000");
+  gui_test_respond (dialog, "cancel");
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_NATIONAL)),
+                                  35600, 1e-6);
+
+  click (page, "Remove the national estimate “Consultatie in de praktijk”");
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (estimates), ==, 0);
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_NATIONAL), ==, "-");
+
+  /* Undo: removed, changed, added. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_NATIONAL)),
+                                  35600, 1e-6);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_NATIONAL)),
+                                  17800, 1e-6);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (estimates), ==, 0);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_NATIONAL), ==, "-");
+}
+
+static gboolean
 is_links_cell_of (GtkWidget *widget,
                   gpointer   item)
 {
@@ -705,6 +840,7 @@ main (int   argc,
   ADD ("/window/export", test_export);
   ADD ("/window/explain-and-jump", test_explain_and_jump);
   ADD ("/window/results-per-year", test_results_per_year);
+  ADD ("/window/national-estimates", test_national_estimates);
   ADD ("/window/partners-and-actions", test_partners_and_actions);
 
   return g_test_run ();
