@@ -1172,6 +1172,73 @@ test_hostile (void)
  * lost, the 2.000-character title whole although it is taller than a
  * page. */
 static void
+set_formula (RamingDocument *document,
+             const char     *measure_id,
+             RamingColumn    column,
+             const char     *text)
+{
+  RamingMeasure *measure = raming_document_find_measure (document, measure_id);
+  g_autoptr(RamingCellInput) input = raming_cell_input_new_formula (text, RAMING_LANGUAGE_NL);
+
+  g_assert_nonnull (measure);
+  raming_measure_set_input (measure, column, input);
+}
+
+static const char *
+footnote_starting (RamingNoteTable *table,
+                   const char      *prefix)
+{
+  GPtrArray *footnotes = raming_note_table_get_footnotes (table);
+
+  for (guint i = 0; i < footnotes->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (footnotes, i), prefix))
+      return g_ptr_array_index (footnotes, i);
+  return NULL;
+}
+
+/* A cell in error is described in the language of the export: in full
+ * when the interface speaks it (here English: the tests run in C), else
+ * by kind of error and formula, in the document's words. */
+static void
+test_error_notes_language (void)
+{
+  g_autoptr(RamingDocument) document = load_example ();
+  g_autoptr(RamingNoteTable) nl = NULL;
+  g_autoptr(RamingNoteTable) en = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(GBytes) html_bytes = NULL;
+
+  set_formula (document, "consultatie_jeugd_ggz", RAMING_COLUMN_REALISTIC, "=onbekend * 2");
+  set_formula (document, "medicatiecontrole", RAMING_COLUMN_ORIGINAL, "=1 / 0");
+  set_formula (document, "passende_jeugdhulp", RAMING_COLUMN_ORIGINAL, "=wortel(4)");
+
+  nl = raming_note_table_new (document, RAMING_LANGUAGE_NL);
+  en = raming_note_table_new (document, RAMING_LANGUAGE_EN);
+
+  g_assert_cmpstr (footnote_starting (nl, "Fout in ‘Consultatiefunctie"), ==,
+                   "Fout in ‘Consultatiefunctie jeugd-ggz’, kolom ‘Realistische inschatting Zwolle (totaal)’: "
+                   "de formule =onbekend * 2 noemt een naam die niet bestaat");
+  g_assert_cmpstr (footnote_starting (nl, "Fout in ‘Medicatiecontrole"), ==,
+                   "Fout in ‘Medicatiecontrole jeugd-ggz bij de huisarts’, kolom ‘Oorspronkelijke verwachting Zwolle (totaal)’: "
+                   "de formule =1 / 0 deelt door nul");
+  g_assert_true (g_str_has_suffix (footnote_starting (nl, "Fout in ‘Passende"),
+                                   "kolom ‘Oorspronkelijke verwachting Zwolle (totaal)’: "
+                                   "de formule =wortel(4) gebruikt een functie die niet bestaat"));
+
+  g_assert_cmpstr (footnote_starting (en, "Error in ‘Consultatiefunctie"), ==,
+                   "Error in ‘Consultatiefunctie jeugd-ggz’, column ‘Realistic estimate Zwolle (total)’: "
+                   "Unknown name “onbekend”: there is no assumption with that key");
+  g_assert_true (g_str_has_suffix (footnote_starting (en, "Error in ‘Medicatiecontrole"), ": Division by zero"));
+  g_assert_true (g_str_has_suffix (footnote_starting (en, "Error in ‘Passende"), ": Unknown function “wortel”"));
+
+  /* And so in the files. */
+  html_bytes = export (nl, RAMING_EXPORT_HTML, TRUE, FALSE);
+  html = bytes_to_string (html_bytes);
+  g_assert_nonnull (strstr (html, "de formule =onbekend * 2 noemt een naam die niet bestaat"));
+  g_assert_null (strstr (html, "Unknown name"));
+}
+
+static void
 test_hostile_pdf (void)
 {
   g_autoptr(RamingDocument) document = hostile_document ();
@@ -1267,6 +1334,7 @@ main (int   argc,
   g_test_add_func ("/export/markdown/actions", test_markdown_actions);
   g_test_add_func ("/export/cli", test_cli);
   g_test_add_func ("/export/hostile", test_hostile);
+  g_test_add_func ("/export/error-notes-language", test_error_notes_language);
   g_test_add_func ("/export/hostile/pdf", test_hostile_pdf);
 
   status = g_test_run ();

@@ -215,6 +215,29 @@ raming_cell_get_error (RamingCell *self)
   return self->error;
 }
 
+/**
+ * raming_cell_get_error_code:
+ *
+ * Returns: the #RamingFormulaError of the cell's error, or -1 when it has
+ *   none. With it an export describes the error in the document's
+ *   language (raming_cell_get_error() is in the interface's).
+ */
+int
+raming_cell_get_error_code (RamingCell *self)
+{
+  g_return_val_if_fail (RAMING_IS_CELL (self), -1);
+  return self->error != NULL ? self->error_code : -1;
+}
+
+/* Set by the engine just before the error itself (_raming_cell_update),
+ * which notifies. */
+void
+_raming_cell_set_error_code (RamingCell *self,
+                             int         code)
+{
+  self->error_code = code;
+}
+
 guint
 raming_cell_get_n_excluded (RamingCell *self)
 {

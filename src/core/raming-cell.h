@@ -31,6 +31,7 @@ double            raming_cell_get_high        (RamingCell *self);
 RamingCellStatus  raming_cell_get_status      (RamingCell *self);
 const char       *raming_cell_get_label       (RamingCell *self);
 const char       *raming_cell_get_error       (RamingCell *self);
+int               raming_cell_get_error_code  (RamingCell *self);
 guint             raming_cell_get_n_excluded  (RamingCell *self);
 RamingColumn      raming_cell_get_column      (RamingCell *self);
 gpointer          raming_cell_get_measure     (RamingCell *self);

@@ -929,6 +929,7 @@ compute_group_cell (RamingEngine *self,
   double value = 0, low = 0, high = 0;
   guint n_excluded = 0;
   g_autofree char *error = NULL;
+  int error_code = -1;
   gboolean own_error = FALSE;
 
   if (column == RAMING_COLUMN_NATIONAL && read_estimates (info) > 0)
@@ -938,6 +939,7 @@ compute_group_cell (RamingEngine *self,
       if (!compute_national (self, info, &value, &low, &high, &local_error))
         {
           error = g_strdup (local_error->message);
+          error_code = local_error->domain == RAMING_FORMULA_ERROR ? local_error->code : -1;
           own_error = TRUE;
           value = low = high = 0;
         }
@@ -969,6 +971,7 @@ compute_group_cell (RamingEngine *self,
   n_excluded += info->child_sums[column].n_excluded;
 
   track_error (self, cell, own_error);
+  _raming_cell_set_error_code (cell, error_code);
   return _raming_cell_update (cell,
                               own_error ? RAMING_CELL_ERROR : RAMING_CELL_VALUE,
                               value, low, high,
@@ -1024,6 +1027,8 @@ compute_leaf_cell (RamingEngine *self,
     }
 
   track_error (self, cell, !ok);
+  if (!ok)
+    _raming_cell_set_error_code (cell, error->domain == RAMING_FORMULA_ERROR ? error->code : -1);
   if (!ok)
     return _raming_cell_update (cell, RAMING_CELL_ERROR, 0, 0, 0,
                                 RAMING_CELL_STATUS_NONE_SET, NULL, error->message, 0);

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "raming-format.h"
@@ -63,6 +64,20 @@ static const struct {
   { "excluded-plural", "Het totaal van de kolom ‘%s’ laat %u cellen met een fout buiten beschouwing.",
     "The total of column ‘%s’ leaves out %u cells with an error." },
   { "error-note", "Fout in ‘%s’, kolom ‘%s’: %s", "Error in ‘%s’, column ‘%s’: %s" },
+  /* What went wrong in a cell, in the document's language when the
+   * interface speaks another (see describe_error). */
+  { "error-syntax", "%s is niet te lezen", "%s cannot be read" },
+  { "error-unknown-name", "%s noemt een naam die niet bestaat", "%s uses a name that does not exist" },
+  { "error-unknown-function", "%s gebruikt een functie die niet bestaat", "%s uses a function that does not exist" },
+  { "error-arguments", "de waarden in %s kunnen zo niet worden gebruikt", "the values in %s cannot be used as they are" },
+  { "error-division-by-zero", "%s deelt door nul", "%s divides by zero" },
+  { "error-not-finite", "%s geeft een getal dat te groot is", "%s gives a number that is too large" },
+  { "error-cycle", "%s verwijst via aannames naar zichzelf", "%s refers to itself through assumptions" },
+  { "error-reference", "%s gebruikt een aanname met een fout", "%s uses an assumption that has an error" },
+  { "error-other", "%s kan niet worden berekend", "%s cannot be computed" },
+  { "subject-formula", "de formule %s", "the formula %s" },
+  { "subject-national", "de landelijke inschattingen", "the national estimates" },
+  { "subject-results", "de resultaten per jaar", "the results per year" },
   { "sources", "Bronnen", "Sources" },
   { "actions", "Acties", "Action items" },
   { "action", "Actie", "Action" },
@@ -200,6 +215,61 @@ result_label (RamingMeasure *measure)
   return g_strjoinv (" + ", labels);
 }
 
+/* The language the interface's messages are in: the engine writes a
+ * cell's error in it, with every detail. */
+static RamingLanguage
+interface_language (void)
+{
+  /* Translators: the code of the language you translate into, "nl" for
+   * Dutch. Raming uses it to know whether the messages it shows are in
+   * the language of a document's export. Keep "en" if not nl. */
+  return g_str_equal (C_("language of the interface", "en"), "nl") ? RAMING_LANGUAGE_NL : RAMING_LANGUAGE_EN;
+}
+
+/* The error of a cell in the table's language: the engine's own message
+ * when the interface speaks that language, else what kind of error it is
+ * and where, e.g. "de formule =foo * 2 noemt een naam die niet bestaat". */
+static char *
+describe_error (RamingNoteTable *self,
+                RamingMeasure   *measure,
+                RamingColumn     column,
+                RamingCell      *cell)
+{
+  static const char * const ids[] = {
+    [RAMING_FORMULA_ERROR_SYNTAX] = "error-syntax",
+    [RAMING_FORMULA_ERROR_UNKNOWN_NAME] = "error-unknown-name",
+    [RAMING_FORMULA_ERROR_UNKNOWN_FUNCTION] = "error-unknown-function",
+    [RAMING_FORMULA_ERROR_ARGUMENTS] = "error-arguments",
+    [RAMING_FORMULA_ERROR_DIVISION_BY_ZERO] = "error-division-by-zero",
+    [RAMING_FORMULA_ERROR_NOT_FINITE] = "error-not-finite",
+    [RAMING_FORMULA_ERROR_CYCLE] = "error-cycle",
+    [RAMING_FORMULA_ERROR_REFERENCE] = "error-reference",
+  };
+  RamingCellInput *input = raming_measure_get_input (measure, column);
+  int code = raming_cell_get_error_code (cell);
+  const char *id = "error-other";
+  g_autofree char *subject = NULL;
+
+  if (interface_language () == self->language && raming_cell_get_error (cell) != NULL)
+    return g_strdup (raming_cell_get_error (cell));
+
+  if (code >= 0 && code < (int) G_N_ELEMENTS (ids) && ids[code] != NULL)
+    id = ids[code];
+
+  if (column == RAMING_COLUMN_NATIONAL &&
+      g_list_model_get_n_items (raming_measure_get_estimates (measure)) > 0)
+    subject = g_strdup (lookup (self->language, "subject-national"));
+  else if (column == RAMING_COLUMN_RESULT && _raming_measure_n_results (measure) > 0)
+    subject = g_strdup (lookup (self->language, "subject-results"));
+  else
+    {
+      g_autofree char *text = raming_cell_input_to_text (input, self->language);
+
+      subject = g_strdup_printf (lookup (self->language, "subject-formula"), text);
+    }
+  return g_strdup_printf (lookup (self->language, id), subject);
+}
+
 static void
 fill_cell (RamingNoteTable *self,
            RamingNoteCell  *out,
@@ -238,7 +308,7 @@ fill_cell (RamingNoteTable *self,
       break;
 
     case RAMING_CELL_ERROR:
-      out->error = g_strdup (raming_cell_get_error (cell));
+      out->error = describe_error (self, measure, column, cell);
       out->text = g_strdup (lookup (self->language, "error"));
       break;
 

@@ -35,6 +35,7 @@ struct _RamingCell
   RamingColumn      column;
   char             *label;
   char             *error;
+  int               error_code;    /* a RamingFormulaError, with error */
   RamingCellStatus  status;
   gboolean          engine_indexed;  /* the engine's: in its index of names */
   gpointer          measure;   /* unowned: the measure owns its cells */
@@ -119,6 +120,9 @@ gboolean      _raming_cell_update              (RamingCell       *self,
                                                 const char       *label,
                                                 const char       *error,
                                                 guint             n_excluded);
+
+void          _raming_cell_set_error_code      (RamingCell       *self,
+                                                int               code);
 
 gboolean      _raming_assumption_set_computed  (RamingAssumption *self,
                                                 double            value,
