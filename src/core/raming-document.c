@@ -1156,6 +1156,31 @@ raming_document_set_file (RamingDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/**
+ * raming_document_get_file_etag:
+ *
+ * What the document's file was (its GIO entity tag) when the document
+ * last read or wrote it. A save with the check for changes on disk is
+ * refused when the file no longer has it. A draft keeps it, so that a
+ * restored draft still notices what others saved meanwhile.
+ *
+ * Returns: (nullable): the entity tag, or %NULL when not known
+ */
+const char *
+raming_document_get_file_etag (RamingDocument *self)
+{
+  g_return_val_if_fail (RAMING_IS_DOCUMENT (self), NULL);
+  return self->etag;
+}
+
+void
+raming_document_set_file_etag (RamingDocument *self,
+                               const char     *etag)
+{
+  g_return_if_fail (RAMING_IS_DOCUMENT (self));
+  raming_set_str (&self->etag, etag);
+}
+
 const char *
 _raming_document_get_etag (RamingDocument *self)
 {

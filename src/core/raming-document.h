@@ -66,6 +66,9 @@ gboolean        raming_document_get_show_group_subtotals (RamingDocument *self);
 GFile          *raming_document_get_file             (RamingDocument  *self);
 void            raming_document_set_file             (RamingDocument  *self,
                                                       GFile           *file);
+const char     *raming_document_get_file_etag        (RamingDocument  *self);
+void            raming_document_set_file_etag        (RamingDocument  *self,
+                                                      const char      *etag);
 gboolean        raming_document_get_modified         (RamingDocument  *self);
 void            raming_document_set_modified         (RamingDocument  *self,
                                                       gboolean         modified);

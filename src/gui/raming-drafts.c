@@ -77,6 +77,8 @@ raming_drafts_save (const char      *id,
 
       g_key_file_set_string (key_file, DRAFT_GROUP, "original", uri);
       g_key_file_set_string (key_file, DRAFT_GROUP, "title", name);
+      if (raming_document_get_file_etag (document) != NULL)
+        g_key_file_set_string (key_file, DRAFT_GROUP, "etag", raming_document_get_file_etag (document));
     }
   else if (raming_document_get_title (document) != NULL)
     g_key_file_set_string (key_file, DRAFT_GROUP, "title", raming_document_get_title (document));
@@ -112,6 +114,7 @@ raming_draft_free (RamingDraft *draft)
   g_free (draft->id);
   g_free (draft->path);
   g_free (draft->title);
+  g_free (draft->etag);
   g_clear_object (&draft->original);
   g_free (draft);
 }
@@ -160,6 +163,7 @@ raming_drafts_list (void)
         {
           uri = g_key_file_get_string (key_file, DRAFT_GROUP, "original", NULL);
           draft->title = g_key_file_get_string (key_file, DRAFT_GROUP, "title", NULL);
+          draft->etag = g_key_file_get_string (key_file, DRAFT_GROUP, "etag", NULL);
         }
       if (uri != NULL)
         draft->original = g_file_new_for_uri (uri);
@@ -191,7 +195,11 @@ raming_draft_load (RamingDraft  *draft,
   if (document == NULL)
     return NULL;
   if (draft->original != NULL)
-    raming_document_set_file (document, draft->original);
+    {
+      raming_document_set_file (document, draft->original);
+      /* Saving it checks the file against what it was before the crash. */
+      raming_document_set_file_etag (document, draft->etag);
+    }
   raming_document_set_modified (document, TRUE);
   return g_steal_pointer (&document);
 }

@@ -18,6 +18,7 @@ typedef struct
   char  *path;        /* the draft's .raming file */
   char  *title;       /* the original's name, or the document title */
   GFile *original;    /* the file the draft belongs to, or NULL */
+  char  *etag;        /* what that file was when last read or saved */
   gint64 modified;    /* seconds since the epoch */
 } RamingDraft;
 

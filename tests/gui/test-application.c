@@ -198,6 +198,75 @@ test_restore_draft (void)
   g_assert_cmpuint (drafts->len, ==, 0);
 }
 
+/* A draft written by autosave remembers what its file was: when someone
+ * else saved the file before the crash was recovered from, saving the
+ * restored draft asks instead of overwriting their work. */
+static void
+test_restored_draft_checks_disk (void)
+{
+  g_autoptr(RamingApplication) application = NULL;
+  g_autofree char *path = gui_test_copy_example ("zwolle-2021.raming");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RamingDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  GtkWindow *dialog;
+
+  document = raming_document_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (raming_document_get_file_etag (document));
+  raming_document_edit (document, raming_document_find_partner (document, "huisartsen"), "coverage", 0.9, NULL);
+  g_assert_true (raming_drafts_save ("crashed", document, &error));
+  g_assert_no_error (error);
+  g_clear_object (&document);
+
+  /* A colleague saves the file meanwhile (a second later, as a real
+   * save would be). */
+  g_file_get_contents (path, &theirs, NULL, &error);
+  g_assert_no_error (error);
+  theirs = g_strconcat (theirs, "\n", NULL);
+  g_file_set_contents (path, theirs, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, &error);
+
+    g_assert_no_error (error);
+    g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                 g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 10,
+                                 0, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  application = start_application ();
+  g_application_activate (G_APPLICATION (application));
+  dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gui_test_respond (dialog, "restore");
+  windows = raming_windows (application);
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  gui_test_wait_for_draw (windows->data);
+
+  g_assert_true (gtk_widget_activate_action (windows->data, "win.save", NULL));
+  dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The File Was Changed by Someone Else");
+  gui_test_respond (dialog, "cancel");
+
+  g_file_get_contents (path, &on_disk, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_assert_true (raming_document_get_modified (raming_window_get_document (windows->data)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gui_test_respond (dialog, "discard");
+  g_assert_true (gui_test_wait_for (no_windows, application, 2000));
+}
+
 static void
 test_discard_draft (void)
 {
@@ -372,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/application/start-empty", test_start_empty);
   g_test_add_func ("/application/open-files", test_open_files);
   g_test_add_func ("/application/restore-draft", test_restore_draft);
+  g_test_add_func ("/application/restored-draft-checks-disk", test_restored_draft_checks_disk);
   g_test_add_func ("/application/discard-draft", test_discard_draft);
   g_test_add_func ("/application/preferences", test_preferences);
   g_test_add_func ("/application/window-size", test_window_size);
