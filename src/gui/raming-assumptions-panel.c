@@ -13,6 +13,7 @@
 #include "raming-assumptions-panel.h"
 #include "raming-explain.h"
 #include "raming-gui-util.h"
+#include "raming-util.h"
 
 /* One row per assumption: its value is editable in the row itself (the
  * thing an adviser changes most), the rest (range, unit, source, status,
@@ -39,6 +40,7 @@ typedef struct
   GtkWidget *row;
   GtkWidget *value_entry;
   GtkWidget *label_row;
+  GtkWidget *key_row;
   GtkWidget *low_row;
   GtkWidget *high_row;
   GtkWidget *unit_row;
@@ -161,6 +163,8 @@ update_row (Row *row)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, value_name, -1);
 
   set_entry_text (row->label_row, title);
+  if (!gtk_widget_has_css_class (row->key_row, "error"))
+    set_entry_text (row->key_row, raming_assumption_get_key (a));
   if (!gtk_widget_has_css_class (row->low_row, "error"))
     set_entry_text (row->low_row, low);
   if (!gtk_widget_has_css_class (row->high_row, "error"))
@@ -267,6 +271,67 @@ on_label_apply (AdwEntryRow *entry_row)
   if (row == NULL || row->updating)
     return;
   raming_document_edit (row->panel->document, row->assumption, "label", *text ? text : NULL, NULL);
+}
+
+static void
+set_key_problem (Row        *row,
+                 const char *problem)
+{
+  if (problem != NULL)
+    gtk_widget_add_css_class (row->key_row, "error");
+  else
+    gtk_widget_remove_css_class (row->key_row, "error");
+  gtk_widget_set_tooltip_text (row->key_row, problem ? problem
+                               : _("How formulas name this assumption, e.g. “=macro_aandeel * 2”"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->key_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "", -1);
+}
+
+/* A new name for formulas. Refused while figures use the old one: their
+ * formulas would lose the assumption (rename it before using it). */
+static void
+on_key_apply (AdwEntryRow *entry_row)
+{
+  Row *row = row_of (GTK_WIDGET (entry_row));
+  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry_row))));
+  g_autofree char *problem = NULL;
+  const char *old_key;
+  RamingAssumption *other;
+
+  if (row == NULL || row->updating)
+    return;
+  old_key = raming_assumption_get_key (row->assumption);
+  if (g_strcmp0 (key, old_key) == 0)
+    {
+      set_key_problem (row, NULL);
+      return;
+    }
+
+  other = raming_document_find_assumption (row->panel->document, key);
+  if (!raming_is_identifier (key))
+    problem = g_strdup_printf (_("“%s” cannot be used in formulas: use letters, digits and _ only, "
+                                 "starting with a letter, at most 64 characters"), key);
+  else if (other != NULL && other != row->assumption)
+    problem = g_strdup_printf (_("“%s” is already the name of another assumption"), key);
+  else
+    {
+      g_autoptr(GPtrArray) users = raming_document_list_users (row->panel->document, old_key);
+
+      if (users->len > 0)
+        problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "“%s” is used by %u figure; its formula would lose the assumption. "
+                                                "Give an assumption its name before using it.",
+                                                "“%s” is used by %u figures; their formulas would lose the assumption. "
+                                                "Give an assumption its name before using it.",
+                                                users->len),
+                                   old_key, users->len);
+    }
+
+  set_key_problem (row, problem);
+  if (problem != NULL)
+    return;
+  raming_document_edit (row->panel->document, row->assumption, "key", key, NULL);
+  update_row (row);
 }
 
 static void
@@ -447,6 +512,9 @@ create_row (gpointer item,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row), row->value_entry);
 
   row->label_row = entry_row (row, _("Description"), G_CALLBACK (on_label_apply));
+  row->key_row = entry_row (row, _("Name in formulas"), G_CALLBACK (on_key_apply));
+  gtk_widget_set_name (row->key_row, "assumption-key");
+  set_key_problem (row, NULL);
   row->low_row = entry_row (row, _("Low"), G_CALLBACK (on_bound_apply));
   gtk_widget_set_tooltip_text (row->low_row, _("The low end of the range; empty when there is none"));
   row->high_row = entry_row (row, _("High"), G_CALLBACK (on_bound_apply));

@@ -136,6 +136,75 @@ test_assumption_edit (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0,89 %");
 }
 
+static gboolean
+is_key_entry_with (GtkWidget *widget,
+                   gpointer   key)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), "assumption-key") == 0 &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), key) == 0;
+}
+
+static void
+apply_key (GtkWidget  *key_row,
+           const char *key)
+{
+  gtk_editable_set_text (GTK_EDITABLE (key_row), key);
+  g_signal_emit_by_name (key_row, "apply");
+}
+
+/* A new assumption gets its name for formulas in the panel; a name that
+ * cannot be used, that another assumption has, or that would take the
+ * assumption from formulas using it is refused with the reason. */
+static void
+test_assumption_key (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *panel = raming_window_get_assumptions_panel (fixture->window);
+  GListModel *assumptions = raming_document_get_assumptions (fixture->document);
+  guint n = g_list_model_get_n_items (assumptions);
+  g_autoptr(RamingAssumption) added = NULL;
+  RamingMeasure *consultation = raming_document_find_measure (fixture->document, "consultatie_jeugd_ggz");
+  GtkWidget *key_row;
+
+  raming_window_set_assumptions_visible (fixture->window, TRUE);
+  g_assert_true (gtk_widget_activate_action (panel, "assumptions.add", NULL));
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (assumptions), ==, n + 1);
+  added = g_list_model_get_item (assumptions, n);
+  g_assert_cmpstr (raming_assumption_get_key (added), ==, "aanname");
+  key_row = raming_gui_find_descendant (panel, is_key_entry_with, (gpointer) "aanname");
+  g_assert_nonnull (key_row);
+
+  apply_key (key_row, "kosten per traject");
+  g_assert_true (gtk_widget_has_css_class (key_row, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (key_row), "cannot be used in formulas"));
+  g_assert_cmpstr (raming_assumption_get_key (added), ==, "aanname");
+
+  apply_key (key_row, "macro_aandeel");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (key_row), ==, "“macro_aandeel” is already the name of another assumption");
+  g_assert_cmpstr (raming_assumption_get_key (added), ==, "aanname");
+
+  apply_key (key_row, "kosten_per_traject");
+  g_assert_false (gtk_widget_has_css_class (key_row, "error"));
+  g_assert_true (raming_document_find_assumption (fixture->document, "kosten_per_traject") == added);
+
+  /* Once a figure uses it, the name stays. */
+  {
+    g_autoptr(RamingCellInput) amount = raming_cell_input_new_amount (1000);
+    g_autoptr(RamingCellInput) input = raming_cell_input_new_formula ("=kosten_per_traject * 3", RAMING_LANGUAGE_NL);
+
+    raming_document_edit (fixture->document, added, "input", amount, NULL);
+    raming_measure_set_input (consultation, RAMING_COLUMN_REALISTIC, input);
+  }
+  g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_REALISTIC)), ==, 3000);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  apply_key (key_row, "traject");
+  g_assert_true (gtk_widget_has_css_class (key_row, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (key_row), "is used by 1 figure"));
+  g_assert_cmpstr (raming_assumption_get_key (added), ==, "kosten_per_traject");
+  g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_REALISTIC)), ==, 3000);
+}
+
 static void
 test_partner_coverage (Fixture       *fixture,
                        gconstpointer  data)
@@ -841,6 +910,7 @@ main (int   argc,
   ADD ("/window/explain-and-jump", test_explain_and_jump);
   ADD ("/window/results-per-year", test_results_per_year);
   ADD ("/window/national-estimates", test_national_estimates);
+  ADD ("/window/assumption-key", test_assumption_key);
   ADD ("/window/partners-and-actions", test_partners_and_actions);
 
   return g_test_run ();
