@@ -355,6 +355,7 @@ raming_application_startup (GApplication *application)
     { "win.export", { "<Primary>e", NULL } },
     { "win.print", { "<Primary>p", NULL } },
     { "win.copy-table", { "<Primary><Shift>c", NULL } },
+    { "win.properties", { "<Alt>Return", NULL } },
     { "win.close", { "<Primary>w", NULL } },
     { "win.undo", { "<Primary>z", NULL } },
     { "win.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },

@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (RamingPreferencesWindow, raming_preferences_window, RAMING
 
 GtkWidget *raming_preferences_window_new (GtkWindow      *parent,
                                           RamingDocument *document);
+void       raming_preferences_window_show_document_page (RamingPreferencesWindow *self);
 
 G_END_DECLS

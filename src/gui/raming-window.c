@@ -21,6 +21,7 @@
 #include "raming-measures-page.h"
 #include "raming-note-table.h"
 #include "raming-partners-page.h"
+#include "raming-preferences-window.h"
 #include "raming-print-operation.h"
 #include "raming-summary-bar.h"
 #include "raming-window.h"
@@ -880,6 +881,20 @@ on_export_response (GtkNativeDialog *native,
   g_object_unref (self);
 }
 
+/* The document's own properties (title, municipality, note, date,
+ * language, sources): a page of the preferences, opened on it. */
+static void
+properties_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+  GtkWidget *preferences = raming_preferences_window_new (GTK_WINDOW (self), self->document);
+
+  raming_preferences_window_show_document_page (RAMING_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -1618,6 +1633,7 @@ raming_window_class_init (RamingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-table", NULL, copy_table_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

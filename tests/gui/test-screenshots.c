@@ -8,6 +8,7 @@
 
 #include "gui-test-util.h"
 #include "raming-estimate-dialog.h"
+#include "raming-preferences-window.h"
 #include "raming-assumptions-panel.h"
 #include "raming-measures-page.h"
 #include "raming-gui-util.h"
@@ -110,6 +111,23 @@ test_estimate (void)
   gui_test_respond (dialog, "cancel");
 }
 
+/* The document's own properties, over the window. */
+static void
+test_properties (void)
+{
+  const char *suffix = g_getenv ("RAMING_SCREENSHOT_SUFFIX");
+  g_autofree char *file_name = g_strdup_printf ("screenshot-properties%s.png", suffix ? suffix : "");
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  GtkWidget *dialog = raming_preferences_window_new (GTK_WINDOW (window), raming_window_get_document (window));
+
+  raming_preferences_window_show_document_page (RAMING_PREFERENCES_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gui_test_wait_for_draw (dialog);
+  g_assert_true (gui_test_save_screenshot (dialog, path));
+  g_test_message ("wrote %s", path);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_partners (void)
 {
@@ -148,6 +166,7 @@ main (int   argc,
   g_test_add_func ("/screenshots/explanation", test_explanation);
   g_test_add_func ("/screenshots/assumptions", test_assumptions);
   g_test_add_func ("/screenshots/estimate", test_estimate);
+  g_test_add_func ("/screenshots/properties", test_properties);
   g_test_add_func ("/screenshots/partners", test_partners);
   g_test_add_func ("/screenshots/actions", test_actions);
   g_test_add_func ("/screenshots/narrow", test_narrow);

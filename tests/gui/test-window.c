@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "raming-preferences-window.h"
 #include "raming-actions-page.h"
 #include "raming-assumptions-panel.h"
 #include "raming-cli.h"
@@ -798,6 +799,85 @@ test_national_estimates (Fixture       *fixture,
   g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_NATIONAL), ==, "-");
 }
 
+static void
+apply_text (GtkWidget  *row,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+/* The document's own properties: the note's title, municipality, date and
+ * language, and the sources, edited in the window as undoable steps. */
+static void
+test_document_properties (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GListModel *sources = raming_document_get_sources (fixture->document);
+  guint n_sources = g_list_model_get_n_items (sources);
+  GtkWindow *dialog;
+  GtkWidget *date, *expander, *remove;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.properties", NULL));
+  gui_test_spin (200);
+  dialog = gui_test_find_dialog (RAMING_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (dialog)))),
+                   ==, "document");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_field (dialog, "municipality"))), ==, "Zwolle");
+
+  apply_text (dialog_field (dialog, "municipality"), "Deventer");
+  g_assert_cmpstr (raming_document_get_municipality (fixture->document), ==, "Deventer");
+  apply_text (dialog_field (dialog, "note-title"), "Voortgang besparingen jeugd");
+  g_assert_cmpstr (raming_document_get_note_title (fixture->document), ==, "Voortgang besparingen jeugd");
+
+  /* A date the file format cannot hold is refused, with the reason. */
+  date = dialog_field (dialog, "date");
+  apply_text (date, "30-06-2021");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (date), ==,
+                   "“30-06-2021” is not a date: write year-month-day, e.g. 2021-06-30");
+  apply_text (date, "2021-02-30");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  apply_text (date, "2021-06-30");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (raming_document_get_date (fixture->document), ==, "2021-06-30");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_field (dialog, "language")), 1);
+  g_assert_cmpint (raming_document_get_language (fixture->document), ==, RAMING_LANGUAGE_EN);
+
+  /* A source is added, named, and removed; one that figures cite stays. */
+  click (GTK_WIDGET (dialog), "Add a source");
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n_sources + 1);
+  expander = dialog_field (dialog, "source");
+  apply_text (raming_gui_find_descendant (expander, has_name, (gpointer) "title"), "Jaarverslag jeugd 2022");
+  g_assert_cmpstr (raming_source_get_title (raming_document_find_source (fixture->document, "source")), ==,
+                   "Jaarverslag jeugd 2022");
+  expander = dialog_field (dialog, "source");
+  remove = raming_gui_find_descendant (expander, has_name, (gpointer) "remove");
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n_sources);
+
+  expander = dialog_field (dialog, "aef_2020");
+  remove = raming_gui_find_descendant (expander, has_name, (gpointer) "remove");
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n_sources);
+  g_assert_nonnull (raming_document_find_source (fixture->document, "aef_2020"));
+
+  gtk_window_destroy (dialog);
+
+  /* Each was a step to undo: the source removed, named, added; the
+   * language, the date, the note title, the municipality. */
+  for (guint i = 0; i < 6; i++)
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpint (raming_document_get_language (fixture->document), ==, RAMING_LANGUAGE_NL);
+  g_assert_cmpstr (raming_document_get_municipality (fixture->document), ==, "Deventer");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpstr (raming_document_get_municipality (fixture->document), ==, "Zwolle");
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n_sources);
+  g_assert_false (raming_document_get_modified (fixture->document));
+}
+
 static gboolean
 is_links_cell_of (GtkWidget *widget,
                   gpointer   item)
@@ -911,6 +991,7 @@ main (int   argc,
   ADD ("/window/results-per-year", test_results_per_year);
   ADD ("/window/national-estimates", test_national_estimates);
   ADD ("/window/assumption-key", test_assumption_key);
+  ADD ("/window/document-properties", test_document_properties);
   ADD ("/window/partners-and-actions", test_partners_and_actions);
 
   return g_test_run ();
