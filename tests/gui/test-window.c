@@ -145,12 +145,13 @@ is_key_entry_with (GtkWidget *widget,
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), key) == 0;
 }
 
+/* Types into an entry row and applies, as its ✓ button does. */
 static void
-apply_key (GtkWidget  *key_row,
-           const char *key)
+apply_text (GtkWidget  *row,
+            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (key_row), key);
-  g_signal_emit_by_name (key_row, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
 }
 
 /* A new assumption gets its name for formulas in the panel; a name that
@@ -176,16 +177,16 @@ test_assumption_key (Fixture       *fixture,
   key_row = raming_gui_find_descendant (panel, is_key_entry_with, (gpointer) "aanname");
   g_assert_nonnull (key_row);
 
-  apply_key (key_row, "kosten per traject");
+  apply_text (key_row, "kosten per traject");
   g_assert_true (gtk_widget_has_css_class (key_row, "error"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (key_row), "cannot be used in formulas"));
   g_assert_cmpstr (raming_assumption_get_key (added), ==, "aanname");
 
-  apply_key (key_row, "macro_aandeel");
+  apply_text (key_row, "macro_aandeel");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (key_row), ==, "“macro_aandeel” is already the name of another assumption");
   g_assert_cmpstr (raming_assumption_get_key (added), ==, "aanname");
 
-  apply_key (key_row, "kosten_per_traject");
+  apply_text (key_row, "kosten_per_traject");
   g_assert_false (gtk_widget_has_css_class (key_row, "error"));
   g_assert_true (raming_document_find_assumption (fixture->document, "kosten_per_traject") == added);
 
@@ -199,7 +200,7 @@ test_assumption_key (Fixture       *fixture,
   }
   g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_REALISTIC)), ==, 3000);
   gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
-  apply_key (key_row, "traject");
+  apply_text (key_row, "traject");
   g_assert_true (gtk_widget_has_css_class (key_row, "error"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (key_row), "is used by 1 figure"));
   g_assert_cmpstr (raming_assumption_get_key (added), ==, "kosten_per_traject");
@@ -797,14 +798,6 @@ test_national_estimates (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (estimates), ==, 0);
   gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_cmpstr (gui_test_cell_text (fixture->window, "consultatie_jeugd_ggz", RAMING_COLUMN_NATIONAL), ==, "-");
-}
-
-static void
-apply_text (GtkWidget  *row,
-            const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
 }
 
 /* The document's own properties: the note's title, municipality, date and
