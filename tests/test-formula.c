@@ -494,6 +494,30 @@ test_limits (void)
                         "The formula is too long: at most 10000 characters are allowed");
   }
 
+  /* Short enough to type, too long when written out in full for a
+   * language switch: "1e20" is written as 21 digits. 500 such terms do
+   * not fit, 300 do. */
+  {
+    g_autoptr(GString) huge = g_string_new ("x*1e20");
+    g_autoptr(GString) large = g_string_new ("x*1e20");
+
+    for (guint i = 1; i < 500; i++)
+      {
+        g_string_append (huge, "+x*1e20");
+        if (i < 300)
+          g_string_append (large, "+x*1e20");
+      }
+    g_assert_cmpuint (huge->len, <, 10000);
+    assert_parse_error (huge->str, EN, RAMING_FORMULA_ERROR_SYNTAX,
+                        "The formula is too long: at most 10000 characters are allowed");
+    {
+      g_autoptr(RamingFormula) fits = parse (large->str, EN);
+      g_autofree char *canonical = raming_formula_to_string (fits, RAMING_LANGUAGE_NL);
+
+      g_assert_cmpuint (strlen (canonical), >, 6000);
+    }
+  }
+
   /* Long chains that must not recurse */
   {
     g_autofree char *minus = repeat ("-", 9999);
