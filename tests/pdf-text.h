@@ -45,4 +45,14 @@ int     pdf_text_find_sequence (GArray     *tokens,
                                 const char *text,
                                 guint       line);
 
+/* Every row of @expected (the note's table as tab-separated lines, the
+ * header first) stands in @tokens, in order: its title's words (a title
+ * may wrap onto more lines), then its amounts and words whole, in column
+ * order, on the line where the row starts; the header's words above the
+ * first row. Fails the test otherwise. Returns the position after the
+ * last row; @n_rows (optional) gets the number of rows found. */
+guint   pdf_text_assert_table  (GArray     *tokens,
+                                GStrv       expected,
+                                guint      *n_rows);
+
 G_END_DECLS

@@ -131,79 +131,6 @@ pdf_info (GBytes     *pdf,
 }
 
 static guint
-n_words (const char *text)
-{
-  g_auto(GStrv) w = pdf_text_words (text);
-
-  return g_strv_length (w);
-}
-
-/* Every row of the expected table appears in the PDF's text, in order:
- * its title (which may wrap onto more lines), and its amounts and words
- * whole, in column order, on the line the row starts on. Returns the
- * position after the last row. */
-static guint
-assert_table_in_text (GArray *tokens,
-                      GStrv   expected)
-{
-  guint cursor = 0;
-  int first_row = -1;
-
-  for (guint r = 1; expected[r] != NULL; r++)
-    {
-      g_auto(GStrv) cells = g_strsplit (expected[r], "\t", -1);
-      g_auto(GStrv) title = pdf_text_words (cells[0]);
-      int start = pdf_text_find_token (tokens, cursor, title[0]);
-      guint end, pos, line;
-
-      if (start < 0)
-        g_error ("row %u (“%s”) is not in the PDF after word %u", r, cells[0], cursor);
-      if (first_row < 0)
-        first_row = start;
-      line = g_array_index (tokens, PdfToken, start).line;
-      end = start;
-      for (guint k = 1; title[k] != NULL; k++)
-        {
-          int next = pdf_text_find_token (tokens, end + 1, title[k]);
-
-          if (next < 0)
-            g_error ("row %u: the word “%s” of its title is missing", r, title[k]);
-          end = next;
-        }
-      pos = start + 1;
-      for (guint c = 1; c <= RAMING_N_COLUMNS; c++)
-        {
-          int at;
-
-          if (cells[c][0] == '\0')
-            continue;
-          at = pdf_text_find_sequence (tokens, pos, cells[c], line);
-          if (at < 0)
-            g_error ("row %u (“%s”): “%s” is not in column %u on the row's first line",
-                     r, cells[0], cells[c], c);
-          pos = at + n_words (cells[c]);
-        }
-      cursor = MAX (end + 1, pos);
-    }
-
-  /* The header's words stand above the first row. */
-  for (guint c = 0; c <= RAMING_N_COLUMNS; c++)
-    {
-      g_auto(GStrv) header = g_strsplit (expected[0], "\t", -1);
-      g_auto(GStrv) w = pdf_text_words (header[c]);
-
-      for (guint k = 0; w[k] != NULL; k++)
-        {
-          int at = pdf_text_find_token (tokens, 0, w[k]);
-
-          if (at < 0 || at >= first_row)
-            g_error ("the header word “%s” is not above the table", w[k]);
-        }
-    }
-  return cursor;
-}
-
-static guint
 renderer_pages (RamingNoteTable      *table,
                 gboolean              include_actions,
                 gboolean              landscape,
@@ -628,7 +555,7 @@ check_pdf (gboolean landscape)
   g_test_message ("pdftotext -layout:\n%s", text);
   g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
 
-  after = assert_table_in_text (tokens, expected);
+  after = pdf_text_assert_table (tokens, expected, NULL);
   if (pdf_text_find_sequence (tokens, after, footnote, G_MAXUINT) < 0)
     g_error ("the footnote is not under the table");
   if (pdf_text_find_sequence (tokens, after, gap, G_MAXUINT) < 0)
@@ -688,7 +615,7 @@ test_pdf_actions (void)
   g_autoptr(GArray) tokens = pdf_text_tokenize (text);
   g_auto(GStrv) expected = expected_table ();
   GPtrArray *actions = raming_note_table_get_actions (table);
-  guint cursor = assert_table_in_text (tokens, expected);
+  guint cursor = pdf_text_assert_table (tokens, expected, NULL);
   g_autofree char *pages = pdf_info (pdf, "Pages");
   int at;
 

@@ -114,71 +114,17 @@ expected_table (void)
   return g_strsplit (text, "\n", -1);
 }
 
-/* Every cell of every expected row, in row order: the title's words
- * (a title may wrap), then the row's amounts and words whole and in
- * column order on the line where the row starts; the header above. */
+/* The expected table in the text of a printed page (pdf-text.c); the
+ * number of its rows. */
 static guint
 assert_table_in_text (const char *text)
 {
   g_autoptr(GArray) tokens = pdf_text_tokenize (text);
   g_auto(GStrv) expected = expected_table ();
-  g_auto(GStrv) header = g_strsplit (expected[0], "\t", -1);
-  guint cursor = 0;
-  int first_row = -1;
   guint n_rows = 0;
 
   g_assert_cmpuint (g_strv_length (expected), ==, 13);
-  for (guint r = 1; expected[r] != NULL; r++)
-    {
-      g_auto(GStrv) cells = g_strsplit (expected[r], "\t", -1);
-      g_auto(GStrv) title = pdf_text_words (cells[0]);
-      int start = pdf_text_find_token (tokens, cursor, title[0]);
-      guint end, pos, line;
-
-      if (start < 0)
-        g_error ("row %u (“%s”) is not in the printed page after word %u", r, cells[0], cursor);
-      if (first_row < 0)
-        first_row = start;
-      line = g_array_index (tokens, PdfToken, start).line;
-      end = start;
-      for (guint k = 1; title[k] != NULL; k++)
-        {
-          int next = pdf_text_find_token (tokens, end + 1, title[k]);
-
-          if (next < 0)
-            g_error ("row %u: the word “%s” of its title is missing", r, title[k]);
-          end = next;
-        }
-      pos = start + 1;
-      for (guint c = 1; cells[c] != NULL; c++)
-        {
-          g_auto(GStrv) cell_words = pdf_text_words (cells[c]);
-          int at;
-
-          if (cells[c][0] == '\0')
-            continue;
-          at = pdf_text_find_sequence (tokens, pos, cells[c], line);
-          if (at < 0)
-            g_error ("row %u (“%s”): “%s” is not in column %u on the row's first line",
-                     r, cells[0], cells[c], c);
-          pos = at + g_strv_length (cell_words);
-        }
-      cursor = MAX (end + 1, pos);
-      n_rows++;
-    }
-
-  for (guint c = 0; header[c] != NULL; c++)
-    {
-      g_auto(GStrv) w = pdf_text_words (header[c]);
-
-      for (guint k = 0; w[k] != NULL; k++)
-        {
-          int at = pdf_text_find_token (tokens, 0, w[k]);
-
-          if (at < 0 || at >= first_row)
-            g_error ("the header word “%s” is not above the table", w[k]);
-        }
-    }
+  pdf_text_assert_table (tokens, expected, &n_rows);
   return n_rows;
 }
 
