@@ -52,6 +52,7 @@ typedef struct
   GtkWidget *remove_button;
   GPtrArray *source_ids;
   gboolean updating;
+  gboolean value_typed;   /* the value entry holds what the adviser typed */
 } Row;
 
 static void
@@ -249,17 +250,44 @@ on_value_activate (GtkEntry *entry)
     }
 
   set_entry_error (GTK_WIDGET (entry), NULL);
+  row->value_typed = FALSE;
   input = raming_gui_keep_input_details (raming_assumption_get_input (row->assumption), parsed);
   raming_document_edit (row->panel->document, row->assumption, "input", input, NULL);
   update_row (row);
 }
 
 static void
+on_value_changed (GtkEditable *entry)
+{
+  Row *row = row_of (GTK_WIDGET (entry));
+
+  if (row != NULL && !row->updating)
+    row->value_typed = TRUE;
+}
+
+static void
 on_value_focus_leave (GtkEventControllerFocus *controller)
 {
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Row *row = row_of (entry);
 
-  on_value_activate (GTK_ENTRY (entry));
+  if (row == NULL)
+    return;
+  /* Leaving takes what was typed, as Enter does. What was not typed is
+   * not the adviser's: the value may have changed meanwhile (an undo, an
+   * edit elsewhere) while the entry, having the focus, kept its old
+   * text; show the model's instead of writing the old text back. */
+  if (row->value_typed)
+    on_value_activate (GTK_ENTRY (entry));
+  else if (!gtk_widget_has_css_class (entry, "error"))
+    {
+      g_autofree char *text = raming_gui_assumption_edit_text (row->assumption, row_language (row));
+
+      row->updating = TRUE;
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      row->updating = FALSE;
+    }
 }
 
 static void
@@ -506,6 +534,7 @@ create_row (gpointer item,
   g_object_set_data (G_OBJECT (row->value_entry), "raming-assumption", assumption);
   set_entry_error (row->value_entry, NULL);
   g_signal_connect (row->value_entry, "activate", G_CALLBACK (on_value_activate), NULL);
+  g_signal_connect (row->value_entry, "changed", G_CALLBACK (on_value_changed), NULL);
   controller = gtk_event_controller_focus_new ();
   g_signal_connect (controller, "leave", G_CALLBACK (on_value_focus_leave), NULL);
   gtk_widget_add_controller (row->value_entry, controller);

@@ -191,6 +191,20 @@ gui_test_make_user_dirs (void)
   g_mkdir_with_parents (recent_dir, 0700);
 }
 
+RamingApplication *
+gui_test_start_application (void)
+{
+  RamingApplication *application = raming_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  gui_test_make_user_dirs ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  return application;
+}
+
 RamingWindow *
 gui_test_open_window (const char *path)
 {

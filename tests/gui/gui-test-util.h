@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "raming-document.h"
+#include "raming-application.h"
 #include "raming-window.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_BEGIN_DECLS
 int           gui_test_init              (int          *argc,
                                           char       ***argv);
 void          gui_test_make_user_dirs    (void);
+/* A registered application that is not the one running instance, so
+ * that several tests can run in one process. */
+RamingApplication *gui_test_start_application (void);
 char         *gui_test_copy_example      (const char   *name);
 RamingWindow *gui_test_open_window       (const char   *path);
 void          gui_test_close_window      (RamingWindow *window);

@@ -14,21 +14,6 @@
 #include "raming-drafts.h"
 #include "raming-preferences-window.h"
 
-static RamingApplication *
-start_application (void)
-{
-  RamingApplication *application = raming_application_new ();
-  g_autoptr(GError) error = NULL;
-
-  gui_test_make_user_dirs ();
-  /* Several tests in one process: not the one running instance. */
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  return application;
-}
-
 static GList *
 raming_windows (RamingApplication *application)
 {
@@ -90,7 +75,7 @@ plant_draft (const char *original_path)
 static void
 test_start_empty (void)
 {
-  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(RamingApplication) application = gui_test_start_application ();
   g_autoptr(GList) windows = NULL;
   RamingDocument *document;
 
@@ -113,7 +98,7 @@ test_start_empty (void)
 static void
 test_open_files (void)
 {
-  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(RamingApplication) application = gui_test_start_application ();
   g_autofree char *path = gui_test_copy_example ("zwolle-2021.raming");
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *broken_path = g_build_filename (dir, "kapot.raming", NULL);
@@ -156,7 +141,7 @@ test_open_files (void)
 static void
 test_restore_draft (void)
 {
-  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(RamingApplication) application = gui_test_start_application ();
   g_autofree char *path = gui_test_copy_example ("zwolle-2021.raming");
   g_autofree char *id = plant_draft (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -239,7 +224,7 @@ test_restored_draft_checks_disk (void)
     g_assert_no_error (error);
   }
 
-  application = start_application ();
+  application = gui_test_start_application ();
   g_application_activate (G_APPLICATION (application));
   dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -270,7 +255,7 @@ test_restored_draft_checks_disk (void)
 static void
 test_discard_draft (void)
 {
-  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(RamingApplication) application = gui_test_start_application ();
   g_autofree char *path = gui_test_copy_example ("zwolle-2021.raming");
   g_autoptr(GList) windows = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
@@ -346,7 +331,7 @@ test_preferences (void)
 static void
 test_window_size (void)
 {
-  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(RamingApplication) application = gui_test_start_application ();
   g_autoptr(GSettings) settings = g_settings_new ("io.github.raming.Raming");
   g_autoptr(GList) windows = NULL;
 
@@ -396,7 +381,7 @@ test_print_accels (void)
     { "win.export", "<Primary>e" },
     { "win.copy-table", "<Primary><Shift>c" },
   };
-  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(RamingApplication) application = gui_test_start_application ();
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/raming/Raming/raming-shortcuts-window.ui");
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);

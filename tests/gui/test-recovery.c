@@ -24,20 +24,6 @@
 #include "raming-measure-cell.h"
 #include "raming-property-cell.h"
 
-static RamingApplication *
-start_application (void)
-{
-  RamingApplication *application = raming_application_new ();
-  g_autoptr(GError) error = NULL;
-
-  gui_test_make_user_dirs ();
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  return application;
-}
-
 static RamingWindow *
 first_window (RamingApplication *application)
 {
@@ -82,7 +68,7 @@ draft_has_edits (gpointer data)
 static int
 run_child (const char *path)
 {
-  g_autoptr(RamingApplication) application = start_application ();
+  g_autoptr(RamingApplication) application = gui_test_start_application ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   RamingWindow *window;
@@ -180,7 +166,7 @@ test_killed_window_restores_draft (void)
   g_assert_cmpstr (after, ==, before);
 
   /* The next start offers the draft; restoring gives every edit back. */
-  application = start_application ();
+  application = gui_test_start_application ();
   g_application_activate (G_APPLICATION (application));
   dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);

@@ -207,6 +207,42 @@ test_assumption_key (Fixture       *fixture,
   g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_REALISTIC)), ==, 3000);
 }
 
+/* The value field keeps the focus while the value changes elsewhere (an
+ * edit, an undo): leaving it then must not write its old text back. */
+static void
+test_assumption_focus_leave (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  RamingAssumption *macro = raming_document_find_assumption (fixture->document, "macro_aandeel");
+  GtkWidget *panel = raming_window_get_assumptions_panel (fixture->window);
+  g_autoptr(RamingCellInput) input = raming_cell_input_new_amount (0.0095);
+  GtkWidget *entry;
+
+  raming_window_set_assumptions_visible (fixture->window, TRUE);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  entry = raming_assumptions_panel_get_value_entry (RAMING_ASSUMPTIONS_PANEL (panel), macro);
+  g_assert_true (gtk_widget_grab_focus (entry));
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_is_focus (entry) || gtk_widget_get_focus_child (entry) != NULL ||
+                 gtk_widget_has_focus (entry));
+
+  raming_document_edit (fixture->document, macro, "input", input, NULL);
+  g_assert_cmpfloat (raming_assumption_get_value (macro), ==, 0.0095);
+
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  gui_test_spin (50);
+  g_assert_cmpfloat (raming_assumption_get_value (macro), ==, 0.0095);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0,95 %");
+
+  /* What is typed is still taken on leaving. */
+  g_assert_true (gtk_widget_grab_focus (entry));
+  gui_test_spin (50);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1 %");
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  gui_test_spin (50);
+  g_assert_cmpfloat (raming_assumption_get_value (macro), ==, 0.01);
+}
+
 static void
 test_partner_coverage (Fixture       *fixture,
                        gconstpointer  data)
@@ -984,6 +1020,7 @@ main (int   argc,
   ADD ("/window/results-per-year", test_results_per_year);
   ADD ("/window/national-estimates", test_national_estimates);
   ADD ("/window/assumption-key", test_assumption_key);
+  ADD ("/window/assumption-focus-leave", test_assumption_focus_leave);
   ADD ("/window/document-properties", test_document_properties);
   ADD ("/window/partners-and-actions", test_partners_and_actions);
 
