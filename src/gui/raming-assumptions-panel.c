@@ -607,6 +607,7 @@ create_row (gpointer item,
   g_signal_connect_object (assumption, "notify", G_CALLBACK (on_assumption_notify), row->row, G_CONNECT_SWAPPED);
 
   update_row (row);
+  raming_gui_limit_wrap_minimum (row->row);
   return row->row;
 }
 

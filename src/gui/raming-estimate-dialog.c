@@ -295,6 +295,7 @@ raming_estimate_dialog_present (GtkWidget      *parent,
 
   dialog->problem = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (dialog->problem), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (dialog->problem), 20);
   gtk_label_set_xalign (GTK_LABEL (dialog->problem), 0);
   gtk_widget_add_css_class (dialog->problem, "error");
   gtk_widget_set_name (dialog->problem, "problem");

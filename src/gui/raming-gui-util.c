@@ -398,6 +398,34 @@ raming_gui_find_descendant (GtkWidget *root,
   return NULL;
 }
 
+/* GtkLabel takes a wrapping label's minimum width from its text laid
+ * out at width 0 unless "width-chars" is set: Pango then breaks every
+ * word down to single characters, shaping each piece with a hyphen
+ * behind it, and does so again whenever the label is measured. The
+ * details pane of one measure took 45.000 shapings (50 ms) before the
+ * first frame, almost all of them for that. A minimum of a few
+ * characters lays out the same on screen (the panes are far wider) at a
+ * tenth of the cost (docs/performance.md, finding 22). Rows of
+ * libadwaita wrap their titles and subtitles too, so this goes through
+ * every label under @root, the rows' own included; labels that set
+ * "width-chars" themselves keep it. */
+#define WRAP_MINIMUM_CHARS 10
+
+void
+raming_gui_limit_wrap_minimum (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_LABEL (root) &&
+      gtk_label_get_wrap (GTK_LABEL (root)) &&
+      gtk_label_get_width_chars (GTK_LABEL (root)) < 0)
+    gtk_label_set_width_chars (GTK_LABEL (root), WRAP_MINIMUM_CHARS);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    raming_gui_limit_wrap_minimum (child);
+}
+
 /* A removal is undone from its toast. */
 void
 raming_gui_show_undo_toast (GtkWidget  *widget,

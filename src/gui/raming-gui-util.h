@@ -45,6 +45,7 @@ GtkWidget       *raming_gui_find_descendant   (GtkWidget       *root,
                                                gboolean       (*match) (GtkWidget *widget,
                                                                         gpointer   data),
                                                gpointer         data);
+void             raming_gui_limit_wrap_minimum (GtkWidget      *root);
 void             raming_gui_show_undo_toast   (GtkWidget       *widget,
                                                const char      *message);
 void             raming_gui_show_toast        (GtkWidget       *widget,

@@ -500,6 +500,7 @@ fill_explanation_rows (RamingMeasureDetails *self,
 
   for (guint i = 0; i < explanation->terms->len; i++)
     adw_expander_row_add_row (expander, term_row (self, g_ptr_array_index (explanation->terms, i)));
+  raming_gui_limit_wrap_minimum (GTK_WIDGET (expander));
 }
 
 static void
@@ -712,6 +713,7 @@ refresh_idle (gpointer user_data)
   sync_result_entries (self, self->results_list);
   fill_explanations (self, TRUE);
   fill_links (self);
+  raming_gui_limit_wrap_minimum (self->content);
   return G_SOURCE_REMOVE;
 }
 
@@ -921,6 +923,7 @@ raming_measure_details_init (RamingMeasureDetails *self)
 
   self->partners_group = add_group (self, _("Referral Partners"), NULL, &self->partners_list);
   self->actions_group = add_group (self, _("Action Items"), NULL, &self->actions_list);
+  raming_gui_limit_wrap_minimum (stack);
 }
 
 void
@@ -984,6 +987,7 @@ raming_measure_details_set_measure (RamingMeasureDetails *self,
   fill_results (self);
   fill_explanations (self, FALSE);
   fill_links (self);
+  raming_gui_limit_wrap_minimum (self->content);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "measure");
 }
 

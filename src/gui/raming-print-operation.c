@@ -253,6 +253,7 @@ raming_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
+  gtk_label_set_width_chars (GTK_LABEL (hint), 20);
   gtk_widget_set_margin_start (hint, 28);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_box_append (GTK_BOX (box), hint);

@@ -65,12 +65,14 @@ struct _RamingWindow
   char *draft_id;
   guint autosave_id;
   guint hidden_pages_id;
+  gulong after_paint_id;
   AdwToast *undo_toast;
   RamingPrintOperation *print_operation;
 
   guint close_confirmed : 1;
   guint close_after_save : 1;
   guint assumptions_visible : 1;
+  guint first_frame_drawn : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RamingWindow, raming_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1378,6 +1380,53 @@ fill_hidden_pages_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Not an idle right away: between presenting the window and its first
+ * frame the main loop waits for the X server or compositor, and an idle
+ * run then fills the pages before that frame after all (they were laid
+ * out before the first frame, 45.000 text shapings in all). */
+static void
+schedule_hidden_pages (RamingWindow *self)
+{
+  if (self->hidden_pages_id != 0 || !self->first_frame_drawn)
+    return;
+  self->hidden_pages_id = g_idle_add_full (G_PRIORITY_LOW, fill_hidden_pages_idle, self, NULL);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                RamingWindow  *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  self->first_frame_drawn = TRUE;
+  if (self->document != NULL)
+    schedule_hidden_pages (self);
+}
+
+static void
+raming_window_realize (GtkWidget *widget)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (raming_window_parent_class)->realize (widget);
+
+  if (!self->first_frame_drawn && self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (on_after_paint), self);
+}
+
+static void
+raming_window_unrealize (GtkWidget *widget)
+{
+  RamingWindow *self = RAMING_WINDOW (widget);
+
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (raming_window_parent_class)->unrealize (widget);
+}
+
 static void
 on_visible_page_changed (RamingWindow *self)
 {
@@ -1419,7 +1468,7 @@ raming_window_set_document (RamingWindow   *self,
   /* The pages out of sight get the document once the first frame is
    * out, or as soon as one is asked for. */
   g_clear_handle_id (&self->hidden_pages_id, g_source_remove);
-  self->hidden_pages_id = g_idle_add_full (G_PRIORITY_LOW, fill_hidden_pages_idle, self, NULL);
+  schedule_hidden_pages (self);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "measures") != 0 ||
       self->assumptions_visible || had_document)
     fill_hidden_pages (self);
@@ -1591,6 +1640,8 @@ raming_window_class_init (RamingWindowClass *klass)
   object_class->finalize = raming_window_finalize;
   object_class->get_property = raming_window_get_property;
   object_class->set_property = raming_window_set_property;
+  widget_class->realize = raming_window_realize;
+  widget_class->unrealize = raming_window_unrealize;
   window_class->close_request = raming_window_close_request;
 
   properties[PROP_DOCUMENT] =
@@ -1710,6 +1761,7 @@ raming_window_init (RamingWindow *self)
   /* Both ways: a folded flap also closes when clicked beside. */
   g_object_bind_property (self, "assumptions-visible", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  raming_gui_limit_wrap_minimum (GTK_WIDGET (self));
   update_actions (self);
 }
 

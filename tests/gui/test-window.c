@@ -995,6 +995,50 @@ test_partners_and_actions (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions);
 }
 
+/* A wrapping label without "width-chars" is measured by laying its text
+ * out at width 0, which shapes every word letter by letter (finding 22 in
+ * docs/performance.md). Every wrapping label the window shows, in the
+ * details of a measure, its unfolded explanations and the assumptions
+ * panel, has a minimum width of a few characters. */
+static guint
+count_unbounded_wrapping (GtkWidget *widget)
+{
+  guint n = 0;
+
+  /* GTK's own tooltip window, not Raming's to set */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
+    return 0;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_width_chars (GTK_LABEL (widget)) < 0)
+    {
+      g_test_message ("wrapping without a minimum: “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_unbounded_wrapping (child);
+  return n;
+}
+
+static void
+test_wrap_minimum (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  GtkWidget *panel = raming_window_get_assumptions_panel (fixture->window);
+
+  g_assert_true (raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page),
+                                                      raming_document_find_measure (fixture->document, "poh")));
+  raming_window_set_assumptions_visible (fixture->window, TRUE);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (count_unbounded_wrapping (GTK_WIDGET (fixture->window)), ==, 0);
+
+  expand_all (page);
+  expand_all (panel);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (count_unbounded_wrapping (GTK_WIDGET (fixture->window)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1023,6 +1067,7 @@ main (int   argc,
   ADD ("/window/assumption-focus-leave", test_assumption_focus_leave);
   ADD ("/window/document-properties", test_document_properties);
   ADD ("/window/partners-and-actions", test_partners_and_actions);
+  ADD ("/window/wrap-minimum", test_wrap_minimum);
 
   return g_test_run ();
 }
