@@ -14,7 +14,10 @@
 #       bench/bare-window.c). Prints the median time in ms from just before
 #       the process was started until that line arrived, then, after
 #       SETTLE more seconds, the median peak RSS in MB (VmHWM in
-#       /proc/PID/status). Each process is then stopped by its id.
+#       /proc/PID/status), and third the median CPU time in ms (user +
+#       system, all threads) the process had used when the line arrived:
+#       less at the mercy of other work on the machine than the wall
+#       time. Each process is then stopped by its id.
 #
 # Both modes time from just before fork/exec: a process started the same
 # way is the baseline, so that what the system adds counts for both.
@@ -48,8 +51,15 @@ def peak_rss_mb(pid):
     return float("nan")
 
 
+def cpu_ms(pid):
+    with open("/proc/%d/stat" % pid) as stat:
+        # The command name (field 2) may hold spaces: count from its end.
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def first_frame(runs, settle, command, timeout=60):
-    times, rss = [], []
+    times, rss, cpu = [], [], []
     for _ in range(runs):
         start = time.monotonic()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -67,6 +77,7 @@ def first_frame(runs, settle, command, timeout=60):
                 sys.stderr.write("no first-frame line from %s\n" % command[0])
                 sys.exit(1)
             times.append(elapsed * 1000)
+            cpu.append(cpu_ms(process.pid))
             time.sleep(settle)
             rss.append(peak_rss_mb(process.pid))
         finally:
@@ -76,7 +87,7 @@ def first_frame(runs, settle, command, timeout=60):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-    print("%.1f %.1f" % (statistics.median(times), statistics.median(rss)))
+    print("%.1f %.1f %.0f" % (statistics.median(times), statistics.median(rss), statistics.median(cpu)))
 
 
 def main(argv):
