@@ -656,6 +656,13 @@ compare (const RamingJsonNode *ours,
           if (memcmp (&d, &ours->v.number, sizeof d) == 0)
             return NULL;
         }
+      /* A whole number beyond gint64: json-glib wraps it around (or
+       * stops at -1), the reader reads what it says, as a double
+       * (docs/file-format.md). Only such a number is a double for the
+       * reader and a gint64 for json-glib. */
+      if (JSON_NODE_HOLDS_VALUE (theirs) && json_node_get_value_type (theirs) == G_TYPE_INT64 &&
+          fabs (ours->v.number) >= 9223372036854775808.0)
+        return NULL;
       break;
 
     case RAMING_JSON_STRING:
@@ -722,6 +729,44 @@ compare (const RamingJsonNode *ours,
   }
 }
 
+/* json-glib does not take comments of the // kind (its scanner reads
+ * one slash and then the words after it): a copy with those blanked out,
+ * outside strings and block comments, for json-glib. */
+static char *
+blank_line_comments (const char *text,
+                     gsize       length)
+{
+  char *copy = g_malloc (length + 1);
+  gboolean in_string = FALSE;
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  for (gsize i = 0; i < length; i++)
+    {
+      if (in_string)
+        {
+          if (copy[i] == '\\')
+            i++;
+          else if (copy[i] == '"')
+            in_string = FALSE;
+        }
+      else if (copy[i] == '"')
+        in_string = TRUE;
+      else if (copy[i] == '/' && i + 1 < length && copy[i + 1] == '*')
+        {
+          const char *end = g_strstr_len (copy + i + 2, length - i - 2, "*/");
+
+          if (end == NULL)
+            break;
+          i = end - copy + 1;
+        }
+      else if (copy[i] == '/' && i + 1 < length && copy[i + 1] == '/')
+        for (; i < length && copy[i] != '\n'; i++)
+          copy[i] = ' ';
+    }
+  return copy;
+}
+
 typedef struct
 {
   guint same;
@@ -759,6 +804,7 @@ check_same_as_json_glib (const char *name,
   g_autoptr(GError) ours_error = NULL;
   g_autoptr(GError) theirs_error = NULL;
   g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *theirs_text = blank_line_comments (text, length);
   RamingJsonTree *tree;
   JsonNode *root;
 
@@ -788,7 +834,7 @@ check_same_as_json_glib (const char *name,
     }
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, length, &theirs_error))
+  if (!json_parser_load_from_data (parser, theirs_text, length, &theirs_error))
     {
       if (tree != NULL)
         g_error ("%s: json-glib refuses it (%s), the reader reads it", name, theirs_error->message);
@@ -863,16 +909,14 @@ check_mutant (GRand      *rand,
     }
   tally->mutants++;
 
-  /* Comments of the // kind: json-glib does not take them everywhere. */
-  if (g_strstr_len (mutant, n, "//") != NULL)
-    return;
   if (parse_len (&parsed, mutant, n, RAMING_MAX_NESTING, NULL))
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) error = NULL;
       g_autofree char *difference = NULL;
+      g_autofree char *theirs_text = blank_line_comments (mutant, n);
 
-      if (!json_parser_load_from_data (parser, mutant, n, &error))
+      if (!json_parser_load_from_data (parser, theirs_text, n, &error))
         g_error ("a mutant of %s: json-glib refuses it (%s), the reader reads it:\n%.*s",
                  name, error->message, (int) n, mutant);
       difference = compare (raming_json_tree_get_root (parsed.tree), json_parser_get_root (parser), "");
