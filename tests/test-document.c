@@ -441,6 +441,13 @@ test_json_allowances (void)
     { "{\"format\": \"raming\", \"version\": 9223372036854775808}",
       RAMING_DOCUMENT_ERROR_NOT_RAMING,
       "version: the file does not say which version of the format it uses" },
+    /* Not UTF-8 anywhere, also after another problem: its own message. */
+    { "{\"format\": \"raming\", \"version\": 1,, \"metadata\": {\"title\": \"\xff\"}}",
+      RAMING_DOCUMENT_ERROR_NOT_JSON,
+      "The file is not a Raming document: it is not text (UTF-8)" },
+    { "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\xc3\"",
+      RAMING_DOCUMENT_ERROR_NOT_JSON,
+      "The file is not a Raming document: it is not text (UTF-8)" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(RamingDocument) document = NULL;

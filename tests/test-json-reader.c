@@ -412,6 +412,9 @@ test_comments (void)
   assert_refused ("# not a comment\n[1]", SYNTAX, "a value was expected");
   assert_refused ("[1] /* \xff */", SYNTAX, "UTF-8");
   assert_refused ("[1] // \xff", SYNTAX, "UTF-8");
+  /* A text that is read is UTF-8 without NUL, comments too. */
+  assert_refused_len ("[1] /* \0 */", 11, SYNTAX, "line 1, column 8: this is not UTF-8 text");
+  assert_refused_len ("[1] // \0", 9, SYNTAX, "line 1, column 8: this is not UTF-8 text");
   /* A comment is not a value. */
   assert_refused ("/* only */ // a comment", RAMING_JSON_READER_ERROR_EMPTY, NULL);
 }

@@ -1390,22 +1390,21 @@ read_document (const char  *data,
                    _("The file is empty"));
       return NULL;
     }
-  /* The reader refuses such text too, but as a damaged file at a place
-   * in it: text that is not UTF-8 anywhere has a message of its own. */
-  if (!g_utf8_validate (data, length, NULL) || memchr (data, '\0', length) != NULL)
-    {
-      g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_NOT_JSON,
-                   _("The file is not a Raming document: it is not text (UTF-8)"));
-      return NULL;
-    }
-
   /* The reader does not recurse, so a hostile file nested ten thousand
    * deep costs nothing; the limit keeps the walks over the tree
    * (find_nonfinite, copying unknown members) shallow. */
   tree = raming_json_tree_new_from_data (data, length, RAMING_MAX_NESTING, &parse_error);
   if (tree == NULL)
     {
-      set_not_readable (error, parse_error);
+      /* Text that is not UTF-8 anywhere has a message of its own, also
+       * when the reader stopped at another problem before it. A text
+       * the reader read is UTF-8 without NUL: checking only here saves a
+       * pass over every file that opens. */
+      if (!g_utf8_validate (data, length, NULL) || memchr (data, '\0', length) != NULL)
+        g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_NOT_JSON,
+                     _("The file is not a Raming document: it is not text (UTF-8)"));
+      else
+        set_not_readable (error, parse_error);
       return NULL;
     }
 

@@ -31,7 +31,8 @@
  *  - what json-glib took but JSON is not: numbers such as 0x10, 010, 1.
  *    and .5, strings in single quotes, unknown escapes such as \x, raw
  *    control characters in strings, half of a surrogate pair;
- *  - text that is not UTF-8.
+ *  - text that is not UTF-8, and NUL bytes: a text that is read is UTF-8
+ *    without NUL, so whoever needs that need not check it again.
  *
  * A number without fraction or exponent that fits in a gint64 is an INT;
  * every other number a DOUBLE (g_ascii_strtod, so 1e999 is infinity: the
@@ -290,14 +291,16 @@ fail_not_utf8 (Parser       *parser,
                "%s", _("this is not UTF-8 text"));
 }
 
+/* The text of a comment: UTF-8 without NUL, like every other part of a
+ * text that is read, so that a text read is a text that is UTF-8. */
 static gboolean
-check_utf8 (Parser       *parser,
-            const guchar *from,
-            const guchar *to)
+check_comment (Parser       *parser,
+               const guchar *from,
+               const guchar *to)
 {
   for (const guchar *q = from; q < to;)
     {
-      guint n = utf8_length (q, to);
+      guint n = *q == '\0' ? 0 : utf8_length (q, to);
 
       if (n == 0)
         return fail_not_utf8 (parser, q);
@@ -330,7 +333,7 @@ skip_space_slow (Parser *parser)
           if (close == NULL)
             return fail (parser, p, RAMING_JSON_READER_ERROR_SYNTAX,
                          "%s", _("a comment /* is not closed with */"));
-          if (!check_utf8 (parser, p + 2, close))
+          if (!check_comment (parser, p + 2, close))
             return FALSE;
           p = close + 2;
           continue;
@@ -340,7 +343,7 @@ skip_space_slow (Parser *parser)
           const guchar *newline = memchr (p + 2, '\n', end - p - 2);
           const guchar *stop = newline != NULL ? newline : end;
 
-          if (!check_utf8 (parser, p + 2, stop))
+          if (!check_comment (parser, p + 2, stop))
             return FALSE;
           p = stop;
           continue;
