@@ -1078,10 +1078,15 @@ raming_json_tree_new_from_data (const char  *data,
       return NULL;
     }
 
+  if (length == 0)
+    data = "";   /* not NULL: NULL + 0 is undefined */
+
   tree = g_new0 (RamingJsonTree, 1);
-  /* The tree takes about twice the text; the first chunk holds most of
-   * a small text, and they grow from there. */
+  /* The first chunk is as large as the text, and they double from there:
+   * a few large blocks. Made now, so that the free space of the newest
+   * chunk is never NULL. */
   tree->next_size = CLAMP (length, MIN_CHUNK_SIZE, MAX_CHUNK_SIZE);
+  arena_alloc_slow (tree, 0);
 
   parser.text = (const guchar *) data;
   parser.end = parser.text + length;
