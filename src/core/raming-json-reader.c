@@ -21,7 +21,7 @@
  *
  * and refuses:
  *
- *  - anything after the first value (json-glib read on and kept the last);
+ *  - anything after the first value (json-glib 1.6 read on after it);
  *  - nesting deeper than max_depth. The reader does not recurse: its
  *    stack of open arrays and objects is an array of its own;
  *  - a name twice in one object: json-glib kept the last value, so what
@@ -655,8 +655,13 @@ read_number (Parser         *parser,
       (negative ? magnitude <= (guint64) G_MAXINT64 + 1 : magnitude <= G_MAXINT64))
     {
       node->kind = RAMING_JSON_INT;
-      /* -(2^63) without overflowing on the way. */
-      node->v.integer = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
+      /* -(2^63) too, without overflowing on the way. */
+      if (!negative)
+        node->v.integer = (gint64) magnitude;
+      else if (magnitude == 0)
+        node->v.integer = 0;
+      else
+        node->v.integer = -(gint64) (magnitude - 1) - 1;
       return TRUE;
     }
 
