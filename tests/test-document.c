@@ -408,6 +408,65 @@ test_too_large (void)
   g_rmdir (dir);
 }
 
+/* What the loader's reader allows beyond plain JSON, what it refuses,
+ * and in which of the loader's words. */
+static void
+test_json_allowances (void)
+{
+  static const char *with_comments =
+    "\xEF\xBB\xBF// a hand-edited file\n"
+    "{ /* kind */ \"format\": \"raming\", \"version\": 1, // the version\n"
+    "  \"metadata\": {\"title\": \"Met /* geen */ commentaar\"}}\n";
+  static const struct
+  {
+    const char *text;
+    int         code;
+    const char *message;
+  } refused[] = {
+    { "{\"format\": \"raming\", \"version\": 1,\n \"metadata\": {\"title\": \"a\", \"title\": \"b\"}}",
+      RAMING_DOCUMENT_ERROR_DUPLICATE,
+      "The file is damaged or not a Raming document (line 2, column 29: metadata has “title” twice)" },
+    { "{\"format\": \"raming\", \"version\": 1} []",
+      RAMING_DOCUMENT_ERROR_NOT_JSON,
+      "The file is damaged or not a Raming document (there is more after its end)" },
+    { " /* nothing */ \n",
+      RAMING_DOCUMENT_ERROR_NOT_RAMING,
+      "The file is not a Raming document" },
+    { "{\"format\": \"raming\", \"version\": 01}",
+      RAMING_DOCUMENT_ERROR_NOT_JSON,
+      "The file is damaged or not a Raming document (line 1, column 33: a number cannot start with 0 (write 7, not 07))" },
+    { "{\"format\": \"raming\", \"version\": 1, \"metadata\": {\"title\": \"a\\u0000b\"}}",
+      RAMING_DOCUMENT_ERROR_NOT_JSON,
+      "The file is damaged or not a Raming document (line 1, column 60: \\u0000 (the character zero) cannot be used in text)" },
+    { "{\"format\": \"raming\", \"version\": 9223372036854775808}",
+      RAMING_DOCUMENT_ERROR_NOT_RAMING,
+      "version: the file does not say which version of the format it uses" },
+    /* Not UTF-8 anywhere, also after another problem: its own message. */
+    { "{\"format\": \"raming\", \"version\": 1,, \"metadata\": {\"title\": \"\xff\"}}",
+      RAMING_DOCUMENT_ERROR_NOT_JSON,
+      "The file is not a Raming document: it is not text (UTF-8)" },
+    { "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\xc3\"",
+      RAMING_DOCUMENT_ERROR_NOT_JSON,
+      "The file is not a Raming document: it is not text (UTF-8)" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RamingDocument) document = NULL;
+
+  document = raming_document_load_from_data (with_comments, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (raming_document_get_title (document), ==, "Met /* geen */ commentaar");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) refusal = NULL;
+      g_autoptr(RamingDocument) none = raming_document_load_from_data (refused[i].text, -1, &refusal);
+
+      g_assert_null (none);
+      g_assert_error (refusal, RAMING_DOCUMENT_ERROR, refused[i].code);
+      g_assert_cmpstr (refusal->message, ==, refused[i].message);
+    }
+}
+
 /* Dutch documents write decimals with a comma and ';' between arguments;
  * switching language rewrites formulas so that they keep their value. */
 static void
@@ -454,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/document/save/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/document/load/broken-files", test_broken_files);
   g_test_add_func ("/document/load/too-large", test_too_large);
+  g_test_add_func ("/document/load/json-allowances", test_json_allowances);
   g_test_add_func ("/document/dutch-formulas-and-language-switch", test_dutch_formulas_and_language_switch);
 
   return g_test_run ();

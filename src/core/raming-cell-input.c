@@ -14,6 +14,7 @@
 #include "raming-cell-input.h"
 #include "raming-error.h"
 #include "raming-format.h"
+#include "raming-private.h"
 
 struct _RamingCellInput
 {
@@ -435,26 +436,24 @@ number_is_sane (double   value,
 }
 
 static RamingCellInput *
-from_json_scalar (JsonNode        *node,
-                  RamingLanguage   language,
-                  const char      *where,
-                  gboolean         allow_status,
-                  GError         **error)
+from_json_scalar (const RamingJsonNode  *node,
+                  RamingLanguage         language,
+                  const char            *where,
+                  gboolean               allow_status,
+                  GError               **error)
 {
-  GType type = json_node_get_value_type (node);
-
-  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+  if (raming_json_node_is_number (node))
     {
-      double value = json_node_get_double (node);
+      double value = raming_json_node_get_double (node);
 
       if (!number_is_sane (value, where, error))
         return NULL;
       return raming_cell_input_new_amount (value);
     }
 
-  if (type == G_TYPE_STRING)
+  if (node->kind == RAMING_JSON_STRING)
     {
-      const char *text = json_node_get_string (node);
+      const char *text = node->v.string;
       RamingCellStatus status;
 
       if (text[0] == '=')
@@ -479,66 +478,64 @@ from_json_scalar (JsonNode        *node,
 }
 
 static gboolean
-get_optional_string (JsonObject  *object,
-                     const char  *member,
-                     const char  *where,
-                     char       **out,
-                     GError     **error)
+get_optional_string (const RamingJsonNode  *object,
+                     const char            *member,
+                     const char            *where,
+                     char                 **out,
+                     GError               **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const RamingJsonNode *node = raming_json_object_get_member (object, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->kind == RAMING_JSON_NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->kind != RAMING_JSON_STRING)
     {
       g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_INVALID,
                    _("%s.%s: expected text"), where, member);
       return FALSE;
     }
 
-  *out = dup_nonempty (json_node_get_string (node));
+  *out = dup_nonempty (node->v.string);
   return TRUE;
 }
 
+/* A cell as the file has it (docs/file-format.md, "Cells"): absent or
+ * null (blank), a number, a text (a formula or a status), or an object
+ * with one of those and its label, range, source, page and note. The
+ * loader's reader gives the node; where names it in a message. */
 RamingCellInput *
-raming_cell_input_new_from_json (JsonNode        *node,
-                                 RamingLanguage   language,
-                                 const char      *where,
-                                 GError         **error)
+_raming_cell_input_new_from_reader (const RamingJsonNode  *node,
+                                    RamingLanguage         language,
+                                    const char            *where,
+                                    GError               **error)
 {
   g_autoptr(RamingCellInput) self = NULL;
-  JsonObject *object;
-  JsonNode *member;
-  g_autoptr(GList) members = NULL;
-  static const char *known[] = {
+  const RamingJsonNode *member;
+  static const char * const known[] = {
     "amount", "formula", "status", "label", "low", "high", "source", "page", "note",
   };
 
   g_return_val_if_fail (where != NULL, NULL);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->kind == RAMING_JSON_NULL)
     return raming_cell_input_new_blank ();
 
-  if (JSON_NODE_HOLDS_VALUE (node))
+  if (raming_json_node_is_scalar (node))
     return from_json_scalar (node, language, where, TRUE, error);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->kind != RAMING_JSON_OBJECT)
     {
       g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_INVALID,
                    _("%s: expected an amount, formula or status"), where);
       return NULL;
     }
 
-  object = json_node_get_object (node);
-
-  if ((member = json_object_get_member (object, "amount")) != NULL)
+  if ((member = raming_json_object_get_member (node, "amount")) != NULL)
     {
       g_autofree char *sub = g_strdup_printf ("%s.amount", where);
 
-      if (!JSON_NODE_HOLDS_VALUE (member) ||
-          (json_node_get_value_type (member) != G_TYPE_INT64 &&
-           json_node_get_value_type (member) != G_TYPE_DOUBLE))
+      if (!raming_json_node_is_number (member))
         {
           g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_INVALID,
                        _("%s: expected a number"), sub);
@@ -547,24 +544,24 @@ raming_cell_input_new_from_json (JsonNode        *node,
       if (!(self = from_json_scalar (member, language, sub, FALSE, error)))
         return NULL;
     }
-  else if ((member = json_object_get_member (object, "formula")) != NULL)
+  else if ((member = raming_json_object_get_member (node, "formula")) != NULL)
     {
       g_autofree char *sub = g_strdup_printf ("%s.formula", where);
 
-      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+      if (member->kind != RAMING_JSON_STRING)
         {
           g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_INVALID,
                        _("%s: expected a formula as text"), sub);
           return NULL;
         }
-      self = raming_cell_input_new_formula (json_node_get_string (member), language);
+      self = raming_cell_input_new_formula (member->v.string, language);
     }
-  else if ((member = json_object_get_member (object, "status")) != NULL)
+  else if ((member = raming_json_object_get_member (node, "status")) != NULL)
     {
       RamingCellStatus status = RAMING_CELL_STATUS_NONE_SET;
 
-      if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
-        status = raming_cell_status_from_id (json_node_get_string (member));
+      if (member->kind == RAMING_JSON_STRING)
+        status = raming_cell_status_from_id (member->v.string);
       if (status == RAMING_CELL_STATUS_NONE_SET)
         {
           g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_INVALID,
@@ -577,24 +574,24 @@ raming_cell_input_new_from_json (JsonNode        *node,
   else
     self = cell_input_alloc (RAMING_CELL_INPUT_BLANK);   /* filled in below */
 
-  if (!get_optional_string (object, "label", where, &self->label, error) ||
-      !get_optional_string (object, "source", where, &self->source, error) ||
-      !get_optional_string (object, "page", where, &self->page, error) ||
-      !get_optional_string (object, "note", where, &self->note, error))
+  if (!get_optional_string (node, "label", where, &self->label, error) ||
+      !get_optional_string (node, "source", where, &self->source, error) ||
+      !get_optional_string (node, "page", where, &self->page, error) ||
+      !get_optional_string (node, "note", where, &self->note, error))
     return NULL;
 
   for (guint i = 0; i < 2; i++)
     {
       const char *name = i == 0 ? "low" : "high";
-      JsonNode *bound = json_object_get_member (object, name);
+      const RamingJsonNode *bound = raming_json_object_get_member (node, name);
       g_autofree char *sub = NULL;
       RamingCellInput *parsed;
 
-      if (bound == NULL || JSON_NODE_HOLDS_NULL (bound))
+      if (bound == NULL || bound->kind == RAMING_JSON_NULL)
         continue;
 
       sub = g_strdup_printf ("%s.%s", where, name);
-      if (!JSON_NODE_HOLDS_VALUE (bound))
+      if (!raming_json_node_is_scalar (bound))
         {
           g_set_error (error, RAMING_DOCUMENT_ERROR, RAMING_DOCUMENT_ERROR_INVALID,
                        _("%s: expected an amount or a formula"), sub);
@@ -608,19 +605,20 @@ raming_cell_input_new_from_json (JsonNode        *node,
         self->high = parsed;
     }
 
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
+  /* Unknown members, in the order of the file, as json-glib nodes: that
+   * is how they are written back. */
+  for (guint32 i = 0; i < node->length; i++)
     {
+      const RamingJsonMember *m = &node->v.members[i];
       gboolean is_known = FALSE;
 
-      for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-        is_known |= g_str_equal (l->data, known[i]);
+      for (guint k = 0; k < G_N_ELEMENTS (known) && !is_known; k++)
+        is_known = g_str_equal (m->name, known[k]);
       if (is_known)
         continue;
       if (self->extra == NULL)
         self->extra = json_object_new ();
-      json_object_set_member (self->extra, l->data,
-                              json_node_copy (json_object_get_member (object, l->data)));
+      json_object_set_member (self->extra, m->name, raming_json_node_to_json_glib (&m->value));
     }
 
   return g_steal_pointer (&self);

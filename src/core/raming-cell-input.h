@@ -37,10 +37,6 @@ RamingCellInput     *raming_cell_input_new_formula     (const char            *t
 RamingCellInput     *raming_cell_input_new_from_text   (const char            *text,
                                                         RamingLanguage         language,
                                                         GError               **error);
-RamingCellInput     *raming_cell_input_new_from_json   (JsonNode              *node,
-                                                        RamingLanguage         language,
-                                                        const char            *where,
-                                                        GError               **error);
 RamingCellInput     *raming_cell_input_ref             (RamingCellInput       *self);
 void                 raming_cell_input_unref           (RamingCellInput       *self);
 RamingCellInput     *raming_cell_input_copy_with_range (RamingCellInput       *self,

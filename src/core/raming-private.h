@@ -9,6 +9,7 @@
 #include "raming-assumption.h"
 #include "raming-cell.h"
 #include "raming-document.h"
+#include "raming-json-reader.h"
 #include "raming-measure.h"
 #include "raming-totals.h"
 
@@ -189,6 +190,12 @@ RamingPartner *_raming_engine_lookup_partner   (RamingEngine     *engine,
                                                 const char       *id);
 RamingAssumption *_raming_engine_get_role      (RamingEngine     *engine,
                                                 RamingAssumptionRole role);
+
+/* A cell of the file, read by the loader (raming-document-io.c). */
+RamingCellInput *_raming_cell_input_new_from_reader (const RamingJsonNode  *node,
+                                                     RamingLanguage         language,
+                                                     const char            *where,
+                                                     GError               **error);
 
 /* Members of the file this version does not know, kept for saving. */
 JsonObject   *_raming_get_extra                (gpointer          object);
