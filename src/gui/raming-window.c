@@ -1382,8 +1382,7 @@ fill_hidden_pages_idle (gpointer user_data)
 
 /* Not an idle right away: between presenting the window and its first
  * frame the main loop waits for the X server or compositor, and an idle
- * run then fills the pages before that frame after all (they were laid
- * out before the first frame, 45.000 text shapings in all). */
+ * could run in that gap and fill the pages before the frame after all. */
 static void
 schedule_hidden_pages (RamingWindow *self)
 {
