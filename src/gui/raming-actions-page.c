@@ -226,14 +226,14 @@ decorate (GtkWidget    *cell,
           g_autofree char *tooltip = g_strdup_printf (_("Overdue: due %s and not done"),
                                                       raming_action_get_due (action));
 
-          gtk_widget_set_tooltip_text (GTK_WIDGET (editable), tooltip);
+          raming_gui_set_tooltip_text (GTK_WIDGET (editable), tooltip);
         }
       else
-        gtk_widget_set_tooltip_text (GTK_WIDGET (editable),
+        raming_gui_set_tooltip_text (GTK_WIDGET (editable),
                                      _("A date as YYYY-MM-DD, for example 2021-06-30"));
     }
   else if (g_str_equal (property, "title"))
-    gtk_widget_set_tooltip_text (GTK_WIDGET (editable), raming_action_get_description (action));
+    raming_gui_set_tooltip_text (GTK_WIDGET (editable), raming_action_get_description (action));
 }
 
 static void
@@ -422,6 +422,13 @@ raming_actions_page_dispose (GObject *object)
   G_OBJECT_CLASS (raming_actions_page_parent_class)->dispose (object);
 }
 
+/* Set from code, not in the .ui file: see raming_gui_set_tooltip_text(). */
+static const RamingGuiTooltip template_tooltips[] = {
+  { "add_button", N_("Add an action item") },
+  { "remove_button", N_("Remove the selected action item (Ctrl+Delete)") },
+  { "filter_drop_down", N_("Show only the action items with this status") },
+};
+
 static void
 raming_actions_page_class_init (RamingActionsPageClass *klass)
 {
@@ -431,6 +438,8 @@ raming_actions_page_class_init (RamingActionsPageClass *klass)
   object_class->dispose = raming_actions_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-actions-page.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "add_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "remove_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RamingActionsPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, RamingActionsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RamingActionsPage, status_page);
@@ -449,6 +458,8 @@ static void
 raming_actions_page_init (RamingActionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  raming_gui_set_template_tooltips (GTK_WIDGET (self), RAMING_TYPE_ACTIONS_PAGE,
+                                    template_tooltips, G_N_ELEMENTS (template_tooltips));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 

@@ -112,7 +112,7 @@ set_entry_error (GtkWidget  *entry,
                                          message ? "dialog-error-symbolic" : NULL);
       gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, message);
     }
-  gtk_widget_set_tooltip_text (entry, message ? message
+  raming_gui_set_tooltip_text (entry, message ? message
                                : _("The value: a number such as “0,89 %” or “4.700.000”, or a formula starting with “=”"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
@@ -309,7 +309,7 @@ set_key_problem (Row        *row,
     gtk_widget_add_css_class (row->key_row, "error");
   else
     gtk_widget_remove_css_class (row->key_row, "error");
-  gtk_widget_set_tooltip_text (row->key_row, problem ? problem
+  raming_gui_set_tooltip_text (row->key_row, problem ? problem
                                : _("How formulas name this assumption, e.g. “=macro_aandeel * 2”"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->key_row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "", -1);
@@ -400,11 +400,11 @@ on_bound_apply (AdwEntryRow *entry_row)
                                   row_language (row), is_percent (row), &value, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry_row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry_row), error->message);
+      raming_gui_set_tooltip_text (GTK_WIDGET (entry_row), error->message);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (entry_row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry_row), _("Empty when there is no range"));
+  raming_gui_set_tooltip_text (GTK_WIDGET (entry_row), _("Empty when there is no range"));
   raming_document_edit (row->panel->document, row->assumption, property, value, NULL);
   update_row (row);
 }
@@ -545,9 +545,9 @@ create_row (gpointer item,
   gtk_widget_set_name (row->key_row, "assumption-key");
   set_key_problem (row, NULL);
   row->low_row = entry_row (row, _("Low"), G_CALLBACK (on_bound_apply));
-  gtk_widget_set_tooltip_text (row->low_row, _("The low end of the range; empty when there is none"));
+  raming_gui_set_tooltip_text (row->low_row, _("The low end of the range; empty when there is none"));
   row->high_row = entry_row (row, _("High"), G_CALLBACK (on_bound_apply));
-  gtk_widget_set_tooltip_text (row->high_row, _("The high end of the range; empty when there is none"));
+  raming_gui_set_tooltip_text (row->high_row, _("The high end of the range; empty when there is none"));
 
   {
     const char *units[] = {
@@ -691,6 +691,12 @@ raming_assumptions_panel_dispose (GObject *object)
   G_OBJECT_CLASS (raming_assumptions_panel_parent_class)->dispose (object);
 }
 
+/* Set from code, not in the .ui file: see raming_gui_set_tooltip_text(). */
+static const RamingGuiTooltip template_tooltips[] = {
+  { "add_button", N_("Add an assumption") },
+  { "hide_button", N_("Hide the assumptions (Ctrl+Shift+A)") },
+};
+
 static void
 raming_assumptions_panel_class_init (RamingAssumptionsPanelClass *klass)
 {
@@ -700,6 +706,8 @@ raming_assumptions_panel_class_init (RamingAssumptionsPanelClass *klass)
   object_class->dispose = raming_assumptions_panel_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-assumptions-panel.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "add_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "hide_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RamingAssumptionsPanel, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RamingAssumptionsPanel, list);
 
@@ -713,6 +721,8 @@ static void
 raming_assumptions_panel_init (RamingAssumptionsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  raming_gui_set_template_tooltips (GTK_WIDGET (self), RAMING_TYPE_ASSUMPTIONS_PANEL,
+                                    template_tooltips, G_N_ELEMENTS (template_tooltips));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assumptions.add", FALSE);

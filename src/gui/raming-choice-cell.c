@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "raming-choice-cell.h"
+#include "raming-gui-util.h"
 
 /* ---------------------------------------------------------------- */
 /* RamingChoiceCell: a drop-down bound to an enum property */
@@ -116,7 +117,7 @@ raming_choice_cell_new (const char         *property,
   self->drop_down = gtk_drop_down_new_from_strings (labels);
   gtk_widget_add_css_class (self->drop_down, "flat");
   gtk_widget_set_parent (self->drop_down, GTK_WIDGET (self));
-  gtk_widget_set_tooltip_text (self->drop_down, accessible_name);
+  raming_gui_set_tooltip_text (self->drop_down, accessible_name);
   g_signal_connect_object (self->drop_down, "notify::selected",
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
@@ -232,7 +233,7 @@ links_update (RamingLinksCell *self)
     }
 
   gtk_label_set_label (GTK_LABEL (self->label), data.titles->len ? data.titles->str : "–");
-  gtk_widget_set_tooltip_text (self->button,
+  raming_gui_set_tooltip_text (self->button,
                                data.titles->len ? data.titles->str : _("Not linked to a measure"));
   /* Translators: accessible name of a button; %s lists measures */
   name = g_strdup_printf (_("Linked measures: %s"), data.titles->len ? data.titles->str : _("none"));

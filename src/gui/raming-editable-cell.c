@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "raming-editable-cell.h"
+#include "raming-gui-util.h"
 
 /* A cell shows one thing (the computed, rounded figure) and edits another
  * (what the adviser typed: a formula, a status word, an amount). It is a
@@ -171,7 +172,7 @@ show_error (RamingEditableCell *self,
   gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY,
                                      "dialog-error-symbolic");
   gtk_entry_set_icon_tooltip_text (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, message);
-  gtk_widget_set_tooltip_text (self->entry, message);
+  raming_gui_set_tooltip_text (self->entry, message);
   gtk_label_set_label (GTK_LABEL (self->error_label), message);
   gtk_widget_add_css_class (GTK_WIDGET (self), "input-error");
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-warning-symbolic");
@@ -195,7 +196,7 @@ raming_editable_cell_clear_error (RamingEditableCell *self)
     {
       gtk_widget_remove_css_class (self->entry, "error");
       gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, NULL);
-      gtk_widget_set_tooltip_text (self->entry, NULL);
+      raming_gui_set_tooltip_text (self->entry, NULL);
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self), "input-error");
   gtk_widget_set_visible (self->icon, FALSE);

@@ -426,6 +426,109 @@ raming_gui_limit_wrap_minimum (GtkWidget *root)
     raming_gui_limit_wrap_minimum (child);
 }
 
+/* Tooltips without asking where the pointer is. GTK 4.8's
+ * gtk_widget_set_tooltip_text() asks the display where the pointer is
+ * each time it is called on a visible widget, so that a tooltip on screen
+ * can follow: on X11 a round trip to the server, 0,2–0,3 ms here. The
+ * table sets one on every cell it binds (again on every scroll), the
+ * details pane on its buttons: 95 round trips before the first frame
+ * (docs/performance.md, finding 23). This keeps the text on the widget
+ * and hands it out from "query-tooltip" when GTK asks, and describes the
+ * widget to assistive technology with it as GTK does. A tooltip on screen
+ * is only updated when the pointer is over the widget, which GTK knows
+ * without asking. */
+static GQuark
+tooltip_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("raming-tooltip-text");
+  return quark;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+raming_gui_set_tooltip_text (GtkWidget  *widget,
+                             const char *text)
+{
+  const char *old;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  old = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+  if (g_strcmp0 (old, text) == 0)
+    return;
+
+  if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_query_tooltip, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  g_object_set_qdata_full (G_OBJECT (widget), tooltip_quark (), g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  if (gtk_widget_get_mapped (widget) &&
+      (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_PRELIGHT) != 0)
+    gtk_widget_trigger_tooltip_query (widget);
+}
+
+/* The tooltips of a template's widgets, which a .ui file cannot set
+ * without the pointer query above: @tooltips names each widget by its id
+ * in the template of @template_type (bound with
+ * gtk_widget_class_bind_template_child_full()) and gives its text, still
+ * to be translated. */
+void
+raming_gui_set_template_tooltips (GtkWidget              *widget,
+                                  GType                   template_type,
+                                  const RamingGuiTooltip *tooltips,
+                                  gsize                   n_tooltips)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (gsize i = 0; i < n_tooltips; i++)
+    {
+      GObject *child = gtk_widget_get_template_child (widget, template_type, tooltips[i].id);
+
+      g_return_if_fail (GTK_IS_WIDGET (child));
+      raming_gui_set_tooltip_text (GTK_WIDGET (child), _(tooltips[i].text));
+    }
+}
+
+/* The text raming_gui_set_tooltip_text() gave @widget, or else GTK's own
+ * (set in a .ui file). */
+const char *
+raming_gui_get_tooltip_text (GtkWidget *widget)
+{
+  const char *text;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  text = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+  return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
+}
+
 /* A removal is undone from its toast. */
 void
 raming_gui_show_undo_toast (GtkWidget  *widget,

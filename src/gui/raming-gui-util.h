@@ -12,6 +12,13 @@
 
 G_BEGIN_DECLS
 
+/* A widget of a template, by its id, and its tooltip (untranslated). */
+typedef struct
+{
+  const char *id;
+  const char *text;
+} RamingGuiTooltip;
+
 char            *raming_gui_format_cell       (RamingDocument  *document,
                                                RamingCell      *cell);
 char            *raming_gui_column_title      (RamingDocument  *document,
@@ -46,6 +53,13 @@ GtkWidget       *raming_gui_find_descendant   (GtkWidget       *root,
                                                                         gpointer   data),
                                                gpointer         data);
 void             raming_gui_limit_wrap_minimum (GtkWidget      *root);
+void             raming_gui_set_tooltip_text  (GtkWidget       *widget,
+                                               const char      *text);
+const char      *raming_gui_get_tooltip_text  (GtkWidget       *widget);
+void             raming_gui_set_template_tooltips (GtkWidget              *widget,
+                                                   GType                   template_type,
+                                                   const RamingGuiTooltip *tooltips,
+                                                   gsize                   n_tooltips);
 void             raming_gui_show_undo_toast   (GtkWidget       *widget,
                                                const char      *message);
 void             raming_gui_show_toast        (GtkWidget       *widget,

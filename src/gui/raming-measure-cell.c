@@ -114,7 +114,7 @@ update (RamingMeasureCell *self)
     {
       raming_editable_cell_set_text (self->editable, "");
       raming_editable_cell_set_edit_text (self->editable, "");
-      gtk_widget_set_tooltip_text (widget, NULL);
+      raming_gui_set_tooltip_text (widget, NULL);
       return;
     }
 
@@ -137,7 +137,7 @@ update (RamingMeasureCell *self)
 
   tooltip = describe (self);
   if (raming_editable_cell_get_error (self->editable) == NULL)
-    gtk_widget_set_tooltip_text (widget, tooltip);
+    raming_gui_set_tooltip_text (widget, tooltip);
 }
 
 static void

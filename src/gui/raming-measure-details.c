@@ -147,7 +147,7 @@ estimate_button (RamingMeasureDetails *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  raming_gui_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data_full (G_OBJECT (button), "raming-estimate", g_object_ref (estimate), g_object_unref);
   g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
@@ -233,14 +233,14 @@ on_result_amount_activate (RamingMeasureDetails *self,
   if (parsed == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+      raming_gui_set_tooltip_text (GTK_WIDGET (entry), error->message);
       gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY, "dialog-error-symbolic");
       gtk_entry_set_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY, error->message);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("The amount saved, or a formula starting with “=”"));
+  raming_gui_set_tooltip_text (GTK_WIDGET (entry), _("The amount saved, or a formula starting with “=”"));
   gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY, NULL);
   input = raming_gui_keep_input_details (raming_result_entry_get_input (result), parsed);
   raming_document_edit (self->document, result, "input", input, NULL);
@@ -349,7 +349,7 @@ fill_results (RamingMeasureDetails *self)
       gtk_editable_set_text (GTK_EDITABLE (label_entry), raming_result_entry_get_label (result) ?: "");
       gtk_editable_set_width_chars (GTK_EDITABLE (label_entry), 8);
       gtk_entry_set_placeholder_text (GTK_ENTRY (label_entry), _("Year"));
-      gtk_widget_set_tooltip_text (label_entry, _("The year or period, e.g. “2019” or “2019 ev”"));
+      raming_gui_set_tooltip_text (label_entry, _("The year or period, e.g. “2019” or “2019 ev”"));
       period_name = g_strdup_printf (_("Period of result %u"), i + 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (label_entry),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, period_name, -1);
@@ -360,7 +360,7 @@ fill_results (RamingMeasureDetails *self)
       gtk_editable_set_text (GTK_EDITABLE (amount_entry), text);
       gtk_widget_set_hexpand (amount_entry, TRUE);
       gtk_editable_set_alignment (GTK_EDITABLE (amount_entry), 1.0);
-      gtk_widget_set_tooltip_text (amount_entry, _("The amount saved, or a formula starting with “=”"));
+      raming_gui_set_tooltip_text (amount_entry, _("The amount saved, or a formula starting with “=”"));
       amount_name = g_strdup_printf (_("Amount of result %u"), i + 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (amount_entry),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, amount_name, -1);
@@ -370,7 +370,7 @@ fill_results (RamingMeasureDetails *self)
 
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, _("Remove this result"));
+      raming_gui_set_tooltip_text (remove, _("Remove this result"));
       g_object_set_data_full (G_OBJECT (remove), "raming-result", g_object_ref (result), g_object_unref);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (on_result_remove_clicked), self, G_CONNECT_SWAPPED);
 
@@ -424,7 +424,7 @@ term_row (RamingMeasureDetails *self,
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
+      raming_gui_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-assumption");
@@ -441,7 +441,7 @@ term_row (RamingMeasureDetails *self,
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
+      raming_gui_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-partner");
@@ -592,7 +592,7 @@ fill_links (RamingMeasureDetails *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-partner");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
                                               g_variant_new_string (raming_partner_get_id (partner)));
-      gtk_widget_set_tooltip_text (row, _("Show among the referral partners"));
+      raming_gui_set_tooltip_text (row, _("Show among the referral partners"));
       gtk_list_box_append (GTK_LIST_BOX (self->partners_list), row);
       n_partners++;
     }
@@ -621,7 +621,7 @@ fill_links (RamingMeasureDetails *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-action");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
                                               g_variant_new_string (raming_action_get_id (action)));
-      gtk_widget_set_tooltip_text (row, _("Show among the action items"));
+      raming_gui_set_tooltip_text (row, _("Show among the action items"));
       gtk_list_box_append (GTK_LIST_BOX (self->actions_list), row);
       n_actions++;
     }
@@ -889,7 +889,7 @@ raming_measure_details_init (RamingMeasureDetails *self)
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->note_view), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->note_view), 8);
   gtk_widget_set_size_request (self->note_view, -1, 80);
-  gtk_widget_set_tooltip_text (self->note_view, _("Why this estimate; kept with the measure"));
+  raming_gui_set_tooltip_text (self->note_view, _("Why this estimate; kept with the measure"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
   controller = gtk_event_controller_focus_new ();
@@ -906,7 +906,7 @@ raming_measure_details_init (RamingMeasureDetails *self)
   self->estimates_group = add_group (self, _("National Estimates (AEF)"), NULL, &self->estimates_list);
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add a national estimate"));
+  raming_gui_set_tooltip_text (add, _("Add a national estimate"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a national estimate"), -1);
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_estimate_add_clicked), self, G_CONNECT_SWAPPED);
@@ -915,7 +915,7 @@ raming_measure_details_init (RamingMeasureDetails *self)
   self->results_group = add_group (self, _("Results per Year"), NULL, &self->results_list);
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add a result"));
+  raming_gui_set_tooltip_text (add, _("Add a result"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a result"), -1);
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_result_add_clicked), self, G_CONNECT_SWAPPED);

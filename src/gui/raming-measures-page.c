@@ -209,7 +209,7 @@ bind_title (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   raming_property_cell_bind (RAMING_PROPERTY_CELL (cell), self->document, G_OBJECT (measure));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))),
+  raming_gui_set_tooltip_text (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))),
                                raming_measure_get_title (measure));
   if (raming_measure_get_is_group (measure))
     gtk_widget_add_css_class (cell, "group-title");
@@ -505,6 +505,18 @@ raming_measures_page_dispose (GObject *object)
   G_OBJECT_CLASS (raming_measures_page_parent_class)->dispose (object);
 }
 
+/* Set from code, not in the .ui file: see raming_gui_set_tooltip_text(). */
+static const RamingGuiTooltip template_tooltips[] = {
+  { "add_measure_button", N_("Add a measure below the selected one (Ctrl+Shift+M)") },
+  { "add_group_button", N_("Add a group of measures that are judged together (Ctrl+Shift+G)") },
+  { "remove_button", N_("Remove the selected measure (Ctrl+Delete)") },
+  { "move_up_button", N_("Move up (Alt+Up)") },
+  { "move_down_button", N_("Move down (Alt+Down)") },
+  { "indent_button", N_("Move into the group above (Alt+Right)") },
+  { "outdent_button", N_("Move out of its group (Alt+Left)") },
+  { "details_button", N_("Show how the selected measure’s figures were derived") },
+};
+
 static void
 raming_measures_page_class_init (RamingMeasuresPageClass *klass)
 {
@@ -516,6 +528,14 @@ raming_measures_page_class_init (RamingMeasuresPageClass *klass)
   g_type_ensure (RAMING_TYPE_MEASURE_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-measures-page.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "add_measure_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "add_group_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "remove_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "move_up_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "move_down_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "indent_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "outdent_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "details_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, details_flap);
@@ -546,6 +566,8 @@ static void
 raming_measures_page_init (RamingMeasuresPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  raming_gui_set_template_tooltips (GTK_WIDGET (self), RAMING_TYPE_MEASURES_PAGE,
+                                    template_tooltips, G_N_ELEMENTS (template_tooltips));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   build_columns (self);

@@ -144,7 +144,7 @@ update_name_tooltip (GtkWidget     *cell,
       if (raming_partner_get_page (partner))
         g_string_append_printf (text, ", %s", raming_partner_get_page (partner));
     }
-  gtk_widget_set_tooltip_text (cell, text->str);
+  raming_gui_set_tooltip_text (cell, text->str);
 }
 
 static void
@@ -280,6 +280,12 @@ raming_partners_page_dispose (GObject *object)
   G_OBJECT_CLASS (raming_partners_page_parent_class)->dispose (object);
 }
 
+/* Set from code, not in the .ui file: see raming_gui_set_tooltip_text(). */
+static const RamingGuiTooltip template_tooltips[] = {
+  { "add_button", N_("Add a referral partner") },
+  { "remove_button", N_("Remove the selected partner (Ctrl+Delete)") },
+};
+
 static void
 raming_partners_page_class_init (RamingPartnersPageClass *klass)
 {
@@ -289,6 +295,8 @@ raming_partners_page_class_init (RamingPartnersPageClass *klass)
   object_class->dispose = raming_partners_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-partners-page.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "add_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "remove_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RamingPartnersPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, RamingPartnersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RamingPartnersPage, column_view);
@@ -305,6 +313,8 @@ static void
 raming_partners_page_init (RamingPartnersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  raming_gui_set_template_tooltips (GTK_WIDGET (self), RAMING_TYPE_PARTNERS_PAGE,
+                                    template_tooltips, G_N_ELEMENTS (template_tooltips));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 

@@ -119,7 +119,7 @@ set_problem (GtkWidget  *row,
     gtk_widget_add_css_class (row, "error");
   else
     gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_tooltip_text (row, problem ? problem : hint);
+  raming_gui_set_tooltip_text (row, problem ? problem : hint);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "", -1);
 }
@@ -416,7 +416,7 @@ build_document_page (RamingPreferencesWindow *self)
   self->document_language_row = adw_combo_row_new ();
   gtk_widget_set_name (self->document_language_row, "language");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_language_row), _("Language of the document"));
-  gtk_widget_set_tooltip_text (self->document_language_row,
+  raming_gui_set_tooltip_text (self->document_language_row,
                                _("How formulas are written and how the note looks; formulas are rewritten"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->document_language_row), G_LIST_MODEL (languages_model));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->document_language_row);
@@ -427,7 +427,7 @@ build_document_page (RamingPreferencesWindow *self)
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_name (add, "add-source");
-  gtk_widget_set_tooltip_text (add, _("Add a source"));
+  raming_gui_set_tooltip_text (add, _("Add a source"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a source"), -1);
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_source_add_clicked), self, G_CONNECT_SWAPPED);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);

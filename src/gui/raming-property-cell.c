@@ -218,10 +218,10 @@ raming_property_cell_new (const char         *property,
   if (kind == RAMING_PROPERTY_NUMBER || kind == RAMING_PROPERTY_PERCENT)
     raming_editable_cell_set_xalign (self->editable, 1.0);
   if (kind == RAMING_PROPERTY_PERCENT)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->editable),
+    raming_gui_set_tooltip_text (GTK_WIDGET (self->editable),
                                  _("A percentage, such as “80 %” or “0,8”"));
   else if (kind == RAMING_PROPERTY_DATE)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->editable),
+    raming_gui_set_tooltip_text (GTK_WIDGET (self->editable),
                                  _("A date as YYYY-MM-DD, for example 2021-06-30"));
   return GTK_WIDGET (self);
 }

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "raming-format.h"
+#include "raming-gui-util.h"
 #include "raming-summary-bar.h"
 
 /* The figures the adviser reasons about while editing, under the header
@@ -155,7 +156,7 @@ update (RamingSummaryBar *self)
                                                             n_errors), n_errors);
 
       gtk_label_set_label (GTK_LABEL (self->errors), text);
-      gtk_widget_set_tooltip_text (self->errors,
+      raming_gui_set_tooltip_text (self->errors,
                                    _("Figures in error are left out of the totals; they are marked in red"));
     }
 }
@@ -171,7 +172,7 @@ add_item (RamingSummaryBar *self,
 
   w->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (w->box, "summary-item");
-  gtk_widget_set_tooltip_text (w->box, tooltip);
+  raming_gui_set_tooltip_text (w->box, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (w->box),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);

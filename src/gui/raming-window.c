@@ -150,7 +150,7 @@ update_title (RamingWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, folder);
   gtk_label_set_label (self->document_title, title);
   gtk_label_set_label (self->document_subtitle, folder);
-  gtk_widget_set_tooltip_text (self->document_title_box,
+  raming_gui_set_tooltip_text (self->document_title_box,
                                raming_document_get_modified (self->document)
                                ? _("This document has unsaved changes") : NULL);
 
@@ -1627,6 +1627,16 @@ raming_window_set_property (GObject      *object,
     }
 }
 
+/* Set from code, not in the .ui file: see raming_gui_set_tooltip_text(). */
+static const RamingGuiTooltip template_tooltips[] = {
+  { "open_button", N_("Open a document (Ctrl+O)") },
+  { "undo_button", N_("Undo (Ctrl+Z)") },
+  { "redo_button", N_("Redo (Ctrl+Shift+Z)") },
+  { "primary_menu_button", N_("Main Menu (F10)") },
+  { "save_button", N_("Save the document (Ctrl+S)") },
+  { "assumptions_button", N_("Show the assumptions behind the figures (Ctrl+Shift+A)") },
+};
+
 static void
 raming_window_class_init (RamingWindowClass *klass)
 {
@@ -1660,6 +1670,11 @@ raming_window_class_init (RamingWindowClass *klass)
   g_type_ensure (RAMING_TYPE_ASSUMPTIONS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-window.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "assumptions_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, switcher_title);
@@ -1736,6 +1751,8 @@ static void
 raming_window_init (RamingWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  raming_gui_set_template_tooltips (GTK_WIDGET (self), RAMING_TYPE_WINDOW,
+                                    template_tooltips, G_N_ELEMENTS (template_tooltips));
 
   self->settings = raming_gui_settings_new ();
   self->draft_id = raming_drafts_new_id ();
@@ -1750,13 +1767,18 @@ raming_window_init (RamingWindow *self)
 
   gtk_widget_add_css_class (GTK_WIDGET (self->assumptions_panel), "background");
 
-  /* The split button names its arrow only in a tooltip. */
+  /* The split button's arrow: its "dropdown-tooltip" would ask where the
+   * pointer is (raming_gui_set_tooltip_text()), and it is named only by
+   * that tooltip. */
   for (GtkWidget *child = gtk_widget_get_first_child (self->open_button); child;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_MENU_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent documents"),
-                                      -1);
+      {
+        raming_gui_set_tooltip_text (child, _("Recent documents"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent documents"),
+                                        -1);
+      }
   /* Both ways: a folded flap also closes when clicked beside. */
   g_object_bind_property (self, "assumptions-visible", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

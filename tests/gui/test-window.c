@@ -179,11 +179,11 @@ test_assumption_key (Fixture       *fixture,
 
   apply_text (key_row, "kosten per traject");
   g_assert_true (gtk_widget_has_css_class (key_row, "error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (key_row), "cannot be used in formulas"));
+  g_assert_nonnull (strstr (raming_gui_get_tooltip_text (key_row), "cannot be used in formulas"));
   g_assert_cmpstr (raming_assumption_get_key (added), ==, "aanname");
 
   apply_text (key_row, "macro_aandeel");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (key_row), ==, "“macro_aandeel” is already the name of another assumption");
+  g_assert_cmpstr (raming_gui_get_tooltip_text (key_row), ==, "“macro_aandeel” is already the name of another assumption");
   g_assert_cmpstr (raming_assumption_get_key (added), ==, "aanname");
 
   apply_text (key_row, "kosten_per_traject");
@@ -202,7 +202,7 @@ test_assumption_key (Fixture       *fixture,
   gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
   apply_text (key_row, "traject");
   g_assert_true (gtk_widget_has_css_class (key_row, "error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (key_row), "is used by 1 figure"));
+  g_assert_nonnull (strstr (raming_gui_get_tooltip_text (key_row), "is used by 1 figure"));
   g_assert_cmpstr (raming_assumption_get_key (added), ==, "kosten_per_traject");
   g_assert_cmpfloat (raming_cell_get_value (raming_measure_get_cell (consultation, RAMING_COLUMN_REALISTIC)), ==, 3000);
 }
@@ -318,8 +318,8 @@ test_invalid_cell (Fixture       *fixture,
   g_assert_false (raming_editable_cell_get_editing (editable));
   g_assert_cmpint (raming_cell_get_kind (raming_measure_get_cell (passende, RAMING_COLUMN_ORIGINAL)), ==, RAMING_CELL_ERROR);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (editable)));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (editable)), "onbekende_naam"));
+  g_assert_nonnull (raming_gui_get_tooltip_text (GTK_WIDGET (editable)));
+  g_assert_nonnull (strstr (raming_gui_get_tooltip_text (GTK_WIDGET (editable)), "onbekende_naam"));
   g_assert_cmpstr (gui_test_summary_text (fixture->window, RAMING_TOTAL_ORIGINAL), ==, "1.300.000");
 
   /* A status word from the cell's menu. */
@@ -651,7 +651,7 @@ static gboolean
 is_add_result_button (GtkWidget *widget,
                       gpointer   data)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Add a result") == 0;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (raming_gui_get_tooltip_text (widget), "Add a result") == 0;
 }
 
 static gboolean
@@ -705,7 +705,7 @@ static gboolean
 has_tooltip (GtkWidget *widget,
              gpointer   data)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (raming_gui_get_tooltip_text (widget), data) == 0;
 }
 
 static gboolean
@@ -864,7 +864,7 @@ test_document_properties (Fixture       *fixture,
   date = dialog_field (dialog, "date");
   apply_text (date, "30-06-2021");
   g_assert_true (gtk_widget_has_css_class (date, "error"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (date), ==,
+  g_assert_cmpstr (raming_gui_get_tooltip_text (date), ==,
                    "“30-06-2021” is not a date: write year-month-day, e.g. 2021-06-30");
   apply_text (date, "2021-02-30");
   g_assert_true (gtk_widget_has_css_class (date, "error"));
@@ -1039,6 +1039,87 @@ test_wrap_minimum (Fixture       *fixture,
   g_assert_cmpuint (count_unbounded_wrapping (GTK_WIDGET (fixture->window)), ==, 0);
 }
 
+/* Widgets with a tooltip set through GTK (gtk_widget_set_tooltip_text()
+ * or "tooltip-text" in a .ui file), each of which asked the display
+ * where the pointer was when it was set; Raming's go through
+ * raming_gui_set_tooltip_text() (docs/performance.md, finding 23). */
+static guint
+count_gtk_tooltips (GtkWidget *widget)
+{
+  /* Set by libadwaita's AdwEntryRow and GTK's GtkSearchEntry themselves */
+  static const char * const theirs[] = { "Apply", "Clear entry", NULL };
+  const char *text = gtk_widget_get_tooltip_text (widget);
+  guint n = 0;
+
+  if (text != NULL && !g_strv_contains (theirs, text))
+    {
+      g_test_message ("GTK tooltip on a %s: “%s”", G_OBJECT_TYPE_NAME (widget),
+                      gtk_widget_get_tooltip_text (widget));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_gtk_tooltips (child);
+  return n;
+}
+
+static gboolean
+query_tooltip (GtkWidget  *widget,
+               char      **text)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_object_unref (tooltip);
+  *text = NULL;
+  if (shown)
+    *text = g_strdup (raming_gui_get_tooltip_text (widget));
+  return shown;
+}
+
+static void
+test_tooltips (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  GtkWidget *button = gtk_button_new ();
+  g_autofree char *text = NULL;
+  guint gtk_own;
+
+  raming_window_set_assumptions_visible (fixture->window, TRUE);
+  g_assert_true (raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page),
+                                                      raming_document_find_measure (fixture->document, "poh")));
+  expand_all (page);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* Raming's tooltips are there, and none went through GTK. */
+  g_assert_nonnull (raming_gui_find_descendant (page, has_tooltip, (gpointer) "Move up (Alt+Up)"));
+  g_assert_nonnull (raming_gui_find_descendant (GTK_WIDGET (fixture->window), has_tooltip,
+                                                (gpointer) "Save the document (Ctrl+S)"));
+  gtk_own = count_gtk_tooltips (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (gtk_own, ==, 0);
+
+  /* The helper: the text is handed out when GTK asks, an empty text is
+   * none, and the widget is described by it. */
+  g_object_ref_sink (button);
+  raming_gui_set_tooltip_text (button, "Opslaan");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  g_assert_true (query_tooltip (button, &text));
+  g_assert_cmpstr (text, ==, "Opslaan");
+  g_clear_pointer (&text, g_free);
+  raming_gui_set_tooltip_text (button, "Opslaan");
+  raming_gui_set_tooltip_text (button, "");
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  g_assert_null (raming_gui_get_tooltip_text (button));
+  g_assert_false (query_tooltip (button, &text));
+  raming_gui_set_tooltip_text (button, "Opnieuw");
+  g_assert_true (query_tooltip (button, &text));
+  g_assert_cmpstr (text, ==, "Opnieuw");
+  g_object_unref (button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1068,6 +1149,7 @@ main (int   argc,
   ADD ("/window/document-properties", test_document_properties);
   ADD ("/window/partners-and-actions", test_partners_and_actions);
   ADD ("/window/wrap-minimum", test_wrap_minimum);
+  ADD ("/window/tooltips", test_tooltips);
 
   return g_test_run ();
 }
