@@ -163,6 +163,13 @@ update_row (Row *row)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->value_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, value_name, -1);
 
+  /* The rows inside are made on first unfolding (ensure_details()). */
+  if (row->label_row == NULL)
+    {
+      row->updating = FALSE;
+      return;
+    }
+
   set_entry_text (row->label_row, title);
   if (!gtk_widget_has_css_class (row->key_row, "error"))
     set_entry_text (row->key_row, raming_assumption_get_key (a));
@@ -195,7 +202,7 @@ update_users (Row *row)
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row->row)))
+  if (row->users_row == NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row->row)))
     return;
 
   users = raming_document_list_users (row->panel->document, raming_assumption_get_key (row->assumption));
@@ -468,15 +475,6 @@ on_remove_clicked (GtkButton *button)
   raming_gui_show_undo_toast (GTK_WIDGET (panel), message);
 }
 
-static void
-on_expanded (AdwExpanderRow *expander)
-{
-  Row *row = g_object_get_data (G_OBJECT (expander), "raming-row");
-
-  if (row != NULL)
-    update_users (row);
-}
-
 static GtkWidget *
 entry_row (Row        *row,
            const char *title,
@@ -508,37 +506,20 @@ combo_row (Row                *row,
   return widget;
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/* The rows inside an assumption's row, made when it is first unfolded:
+ * eleven rows of libadwaita for each assumption are some 1 MB and take
+ * time, and most assumptions are only ever read from their header
+ * (docs/performance.md, finding 24). */
+static void
+ensure_details (Row *row)
 {
-  RamingAssumptionsPanel *self = user_data;
-  RamingAssumption *assumption = item;
+  RamingAssumptionsPanel *self = row->panel;
   GListModel *sources = raming_document_get_sources (self->document);
   g_autoptr(GPtrArray) source_titles = g_ptr_array_new ();
-  GtkEventController *controller;
-  Row *row = g_new0 (Row, 1);
   GtkWidget *remove_row;
 
-  row->panel = self;
-  row->assumption = g_object_ref (assumption);
-  row->row = adw_expander_row_new ();
-  g_object_set_data_full (G_OBJECT (row->row), "raming-row", row, (GDestroyNotify) row_free);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
-
-  row->value_entry = gtk_entry_new ();
-  gtk_widget_set_name (row->value_entry, "assumption-value");
-  gtk_editable_set_width_chars (GTK_EDITABLE (row->value_entry), 9);
-  gtk_editable_set_alignment (GTK_EDITABLE (row->value_entry), 1.0);
-  gtk_widget_set_valign (row->value_entry, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (row->value_entry), "raming-assumption", assumption);
-  set_entry_error (row->value_entry, NULL);
-  g_signal_connect (row->value_entry, "activate", G_CALLBACK (on_value_activate), NULL);
-  g_signal_connect (row->value_entry, "changed", G_CALLBACK (on_value_changed), NULL);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "leave", G_CALLBACK (on_value_focus_leave), NULL);
-  gtk_widget_add_controller (row->value_entry, controller);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row), row->value_entry);
+  if (row->label_row != NULL)
+    return;
 
   row->label_row = entry_row (row, _("Description"), G_CALLBACK (on_label_apply));
   row->key_row = entry_row (row, _("Name in formulas"), G_CALLBACK (on_key_apply));
@@ -602,6 +583,51 @@ create_row (gpointer item,
   g_signal_connect (row->remove_button, "clicked", G_CALLBACK (on_remove_clicked), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), row->remove_button);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->row), remove_row);
+
+  update_row (row);
+  raming_gui_limit_wrap_minimum (row->row);
+}
+
+static void
+on_expanded (AdwExpanderRow *expander)
+{
+  Row *row = g_object_get_data (G_OBJECT (expander), "raming-row");
+
+  if (row == NULL)
+    return;
+  if (adw_expander_row_get_expanded (expander))
+    ensure_details (row);
+  update_users (row);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  RamingAssumptionsPanel *self = user_data;
+  RamingAssumption *assumption = item;
+  GtkEventController *controller;
+  Row *row = g_new0 (Row, 1);
+
+  row->panel = self;
+  row->assumption = g_object_ref (assumption);
+  row->row = adw_expander_row_new ();
+  g_object_set_data_full (G_OBJECT (row->row), "raming-row", row, (GDestroyNotify) row_free);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
+
+  row->value_entry = gtk_entry_new ();
+  gtk_widget_set_name (row->value_entry, "assumption-value");
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->value_entry), 9);
+  gtk_editable_set_alignment (GTK_EDITABLE (row->value_entry), 1.0);
+  gtk_widget_set_valign (row->value_entry, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (row->value_entry), "raming-assumption", assumption);
+  set_entry_error (row->value_entry, NULL);
+  g_signal_connect (row->value_entry, "activate", G_CALLBACK (on_value_activate), NULL);
+  g_signal_connect (row->value_entry, "changed", G_CALLBACK (on_value_changed), NULL);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (on_value_focus_leave), NULL);
+  gtk_widget_add_controller (row->value_entry, controller);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row), row->value_entry);
 
   g_signal_connect (row->row, "notify::expanded", G_CALLBACK (on_expanded), NULL);
   g_signal_connect_object (assumption, "notify", G_CALLBACK (on_assumption_notify), row->row, G_CONNECT_SWAPPED);

@@ -1039,6 +1039,42 @@ test_wrap_minimum (Fixture       *fixture,
   g_assert_cmpuint (count_unbounded_wrapping (GTK_WIDGET (fixture->window)), ==, 0);
 }
 
+static gboolean
+is_entry_row (GtkWidget *widget,
+              gpointer   data)
+{
+  return ADW_IS_ENTRY_ROW (widget);
+}
+
+static gboolean
+is_expander_row (GtkWidget *widget,
+                 gpointer   data)
+{
+  return ADW_IS_EXPANDER_ROW (widget);
+}
+
+/* An assumption's row makes the rows inside it when first unfolded
+ * (docs/performance.md, finding 24); its header is there from the start. */
+static void
+test_assumption_rows_on_demand (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *panel = raming_window_get_assumptions_panel (fixture->window);
+  RamingAssumption *macro = raming_document_find_assumption (fixture->document, "macro_aandeel");
+  GtkWidget *row;
+
+  raming_window_set_assumptions_visible (fixture->window, TRUE);
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  row = raming_gui_find_descendant (panel, is_expander_row, NULL);
+  g_assert_nonnull (row);
+  g_assert_nonnull (raming_assumptions_panel_get_value_entry (RAMING_ASSUMPTIONS_PANEL (panel), macro));
+  g_assert_null (raming_gui_find_descendant (panel, is_entry_row, NULL));
+
+  g_assert_true (raming_assumptions_panel_show (RAMING_ASSUMPTIONS_PANEL (panel), macro));
+  gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (raming_gui_find_descendant (panel, is_key_entry_with, (gpointer) "macro_aandeel"));
+}
+
 /* Widgets with a tooltip set through GTK (gtk_widget_set_tooltip_text()
  * or "tooltip-text" in a .ui file), each of which asked the display
  * where the pointer was when it was set; Raming's go through
@@ -1150,6 +1186,7 @@ main (int   argc,
   ADD ("/window/partners-and-actions", test_partners_and_actions);
   ADD ("/window/wrap-minimum", test_wrap_minimum);
   ADD ("/window/tooltips", test_tooltips);
+  ADD ("/window/assumption-rows-on-demand", test_assumption_rows_on_demand);
 
   return g_test_run ();
 }
