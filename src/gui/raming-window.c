@@ -64,20 +64,28 @@ struct _RamingWindow
 
   char *draft_id;
   guint autosave_id;
-  guint hidden_pages_id;
-  gulong after_paint_id;
   AdwToast *undo_toast;
   RamingPrintOperation *print_operation;
 
   guint close_confirmed : 1;
   guint close_after_save : 1;
   guint assumptions_visible : 1;
-  guint first_frame_drawn : 1;
+  guint filled;             /* the HiddenPart that have the document */
 };
+
+/* The parts out of sight at first, which take the document only when
+ * they are shown or asked for (fill_hidden()). */
+typedef enum
+{
+  HIDDEN_PARTNERS    = 1 << 0,
+  HIDDEN_ACTIONS     = 1 << 1,
+  HIDDEN_ASSUMPTIONS = 1 << 2,
+} HiddenPart;
 
 G_DEFINE_FINAL_TYPE (RamingWindow, raming_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void fill_hidden_pages (RamingWindow *self);
+static void fill_hidden (RamingWindow *self,
+                         guint         parts);
 
 enum {
   PROP_0,
@@ -1168,7 +1176,7 @@ raming_window_set_assumptions_visible (RamingWindow *self,
   if (self->assumptions_visible == visible)
     return;
   if (visible)
-    fill_hidden_pages (self);
+    fill_hidden (self, HIDDEN_ASSUMPTIONS);
   self->assumptions_visible = visible;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSUMPTIONS_VISIBLE]);
 }
@@ -1328,8 +1336,10 @@ raming_window_get_page (RamingWindow *self,
                         const char   *name)
 {
   g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
-  if (g_strcmp0 (name, "measures") != 0)
-    fill_hidden_pages (self);
+  if (g_strcmp0 (name, "partners") == 0)
+    fill_hidden (self, HIDDEN_PARTNERS);
+  else if (g_strcmp0 (name, "actions") == 0)
+    fill_hidden (self, HIDDEN_ACTIONS);
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 
@@ -1344,7 +1354,7 @@ GtkWidget *
 raming_window_get_assumptions_panel (RamingWindow *self)
 {
   g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
-  fill_hidden_pages (self);
+  fill_hidden (self, HIDDEN_ASSUMPTIONS);
   return GTK_WIDGET (self->assumptions_panel);
 }
 
@@ -1355,89 +1365,54 @@ raming_window_get_document (RamingWindow *self)
   return self->document;
 }
 
-/* Referral partners, action items and the assumptions panel cost a third
- * of the time to the first frame while nobody sees them
- * (docs/performance.md): they take the document after that frame, from
- * an idle, or earlier when shown or asked for. */
+/* Referral partners, action items and the assumptions panel are out of
+ * sight when a document is opened. Made with the window they cost a
+ * third of the time to its first frame, and filled later from an idle
+ * still a tenth of its memory (column views make their rows as soon as
+ * they have a model); each takes the document when it is first shown or
+ * asked for instead (docs/performance.md, findings 20 and 24). */
 static void
-fill_hidden_pages (RamingWindow *self)
+fill_hidden (RamingWindow *self,
+             guint         parts)
 {
-  g_clear_handle_id (&self->hidden_pages_id, g_source_remove);
   if (self->document == NULL)
     return;
-  raming_partners_page_set_document (self->partners_page, self->document);
-  raming_actions_page_set_document (self->actions_page, self->document);
-  raming_assumptions_panel_set_document (self->assumptions_panel, self->document);
+  parts &= ~self->filled;
+  self->filled |= parts;
+  if (parts & HIDDEN_PARTNERS)
+    raming_partners_page_set_document (self->partners_page, self->document);
+  if (parts & HIDDEN_ACTIONS)
+    raming_actions_page_set_document (self->actions_page, self->document);
+  if (parts & HIDDEN_ASSUMPTIONS)
+    raming_assumptions_panel_set_document (self->assumptions_panel, self->document);
 }
 
-static gboolean
-fill_hidden_pages_idle (gpointer user_data)
+static guint
+visible_hidden_parts (RamingWindow *self)
 {
-  RamingWindow *self = user_data;
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  guint parts = 0;
 
-  self->hidden_pages_id = 0;
-  fill_hidden_pages (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Not an idle right away: between presenting the window and its first
- * frame the main loop waits for the X server or compositor, and an idle
- * could run in that gap and fill the pages before the frame after all. */
-static void
-schedule_hidden_pages (RamingWindow *self)
-{
-  if (self->hidden_pages_id != 0 || !self->first_frame_drawn)
-    return;
-  self->hidden_pages_id = g_idle_add_full (G_PRIORITY_LOW, fill_hidden_pages_idle, self, NULL);
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                RamingWindow  *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  g_clear_signal_handler (&self->after_paint_id, clock);
-  self->first_frame_drawn = TRUE;
-  if (self->document != NULL)
-    schedule_hidden_pages (self);
-}
-
-static void
-raming_window_realize (GtkWidget *widget)
-{
-  RamingWindow *self = RAMING_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (raming_window_parent_class)->realize (widget);
-
-  if (!self->first_frame_drawn && self->after_paint_id == 0)
-    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                             G_CALLBACK (on_after_paint), self);
-}
-
-static void
-raming_window_unrealize (GtkWidget *widget)
-{
-  RamingWindow *self = RAMING_WINDOW (widget);
-
-  if (self->after_paint_id != 0)
-    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
-
-  GTK_WIDGET_CLASS (raming_window_parent_class)->unrealize (widget);
+  if (g_strcmp0 (page, "partners") == 0)
+    parts |= HIDDEN_PARTNERS;
+  else if (g_strcmp0 (page, "actions") == 0)
+    parts |= HIDDEN_ACTIONS;
+  if (self->assumptions_visible)
+    parts |= HIDDEN_ASSUMPTIONS;
+  return parts;
 }
 
 static void
 on_visible_page_changed (RamingWindow *self)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "measures") != 0)
-    fill_hidden_pages (self);
+  fill_hidden (self, visible_hidden_parts (self));
 }
 
 void
 raming_window_set_document (RamingWindow   *self,
                             RamingDocument *document)
 {
-  gboolean had_document;
+  guint filled;
 
   g_return_if_fail (RAMING_IS_WINDOW (self));
   g_return_if_fail (RAMING_IS_DOCUMENT (document));
@@ -1445,7 +1420,6 @@ raming_window_set_document (RamingWindow   *self,
   if (self->document == document)
     return;
 
-  had_document = self->document != NULL;
   if (self->document != NULL)
     {
       /* The old document goes; so does its draft. */
@@ -1464,13 +1438,11 @@ raming_window_set_document (RamingWindow   *self,
 
   raming_summary_bar_set_document (self->summary, document);
   raming_measures_page_set_document (self->measures_page, document);
-  /* The pages out of sight get the document once the first frame is
-   * out, or as soon as one is asked for. */
-  g_clear_handle_id (&self->hidden_pages_id, g_source_remove);
-  schedule_hidden_pages (self);
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "measures") != 0 ||
-      self->assumptions_visible || had_document)
-    fill_hidden_pages (self);
+  /* The parts out of sight get it when shown (fill_hidden()); those
+   * that had the old one get the new one now. */
+  filled = self->filled;
+  self->filled = 0;
+  fill_hidden (self, filled | visible_hidden_parts (self));
 
   update_title (self);
   update_actions (self);
@@ -1559,7 +1531,6 @@ raming_window_dispose (GObject *object)
   /* Not the draft: a window that goes without a clean close (the
    * application quitting abnormally) leaves it to be recovered. */
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_clear_handle_id (&self->hidden_pages_id, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->recent_manager != NULL)
@@ -1649,8 +1620,6 @@ raming_window_class_init (RamingWindowClass *klass)
   object_class->finalize = raming_window_finalize;
   object_class->get_property = raming_window_get_property;
   object_class->set_property = raming_window_set_property;
-  widget_class->realize = raming_window_realize;
-  widget_class->unrealize = raming_window_unrealize;
   window_class->close_request = raming_window_close_request;
 
   properties[PROP_DOCUMENT] =
