@@ -189,10 +189,11 @@ raming_gui_unique_id (GListModel *model,
 
 /* The status words a cell can hold, in the document's language: these
  * go into the note as they are, so they are not translated with the
- * interface. */
-GMenuModel *
-raming_gui_status_menu (RamingLanguage  language,
-                        const char     *action)
+ * interface. One menu per language and action, shared by every cell that
+ * shows it (a table binds hundreds). */
+static GMenuModel *
+new_status_menu (RamingLanguage  language,
+                 const char     *action)
 {
   static const RamingCellStatus order[] = {
     RAMING_CELL_STATUS_UNKNOWN,
@@ -234,6 +235,28 @@ raming_gui_status_menu (RamingLanguage  language,
   g_menu_append_section (menu, _("Status"), G_MENU_MODEL (words));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (clear));
   return G_MENU_MODEL (menu);
+}
+
+GMenuModel *
+raming_gui_status_menu (RamingLanguage  language,
+                        const char     *action)
+{
+  static GHashTable *menus;
+  g_autofree char *key = NULL;
+  GMenuModel *menu;
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  if (menus == NULL)
+    menus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  key = g_strdup_printf ("%d:%s", (int) language, action);
+  menu = g_hash_table_lookup (menus, key);
+  if (menu == NULL)
+    {
+      menu = new_status_menu (language, action);
+      g_hash_table_insert (menus, g_steal_pointer (&key), menu);
+    }
+  return g_object_ref (menu);
 }
 
 const char *
