@@ -17,20 +17,25 @@
  * Enter or leaving the entry commits, Escape cancels. When the text cannot
  * be taken the entry stays open and says why; nothing else changes. */
 
+/* Its children: the label, an icon before it when there is one, and the
+ * entry while editing, which then takes the label's place. No stack or
+ * box in between: a table has hundreds of cells (docs/performance.md,
+ * finding 25). */
+#define ICON_SPACING 4
+
 struct _RamingEditableCell
 {
   GtkWidget parent_instance;
 
-  GtkWidget *stack;
-  GtkWidget *label_box;
-  GtkWidget *icon;
+  GtkWidget *icon;      /* made when first needed */
   GtkWidget *label;
-  GtkWidget *entry;
+  GtkWidget *entry;     /* made when first needed */
   GtkWidget *error_popover;
   GtkWidget *error_label;
   GtkWidget *menu_popover;
 
   GMenuModel *menu;
+  char *icon_name;      /* raming_editable_cell_set_icon() */
   char *edit_text;
   float xalign;
   char *error;
@@ -41,6 +46,7 @@ struct _RamingEditableCell
 
   guint editable : 1;
   guint committing : 1;
+  guint editing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RamingEditableCell, raming_editable_cell, GTK_TYPE_WIDGET)
@@ -110,7 +116,8 @@ ensure_entry (RamingEditableCell *self)
   gtk_editable_set_alignment (GTK_EDITABLE (self->entry), self->xalign);
   if (self->menu != NULL)
     gtk_entry_set_extra_menu (GTK_ENTRY (self->entry), self->menu);
-  gtk_stack_add_child (GTK_STACK (self->stack), self->entry);
+  gtk_widget_set_child_visible (self->entry, self->editing);
+  gtk_widget_insert_after (self->entry, GTK_WIDGET (self), self->label);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
 
   controller = gtk_event_controller_key_new ();
@@ -159,6 +166,41 @@ ensure_menu_popover (RamingEditableCell *self)
   return self->menu_popover;
 }
 
+/* The icon before the label: @icon_name, or none when NULL. */
+static void
+show_icon (RamingEditableCell *self,
+           const char         *icon_name)
+{
+  if (icon_name == NULL)
+    {
+      if (self->icon != NULL)
+        gtk_widget_set_visible (self->icon, FALSE);
+      return;
+    }
+  if (self->icon == NULL)
+    {
+      self->icon = gtk_image_new ();
+      gtk_widget_insert_before (self->icon, GTK_WIDGET (self), self->label);
+      gtk_widget_set_child_visible (self->icon, !self->editing);
+    }
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
+  gtk_widget_set_visible (self->icon, TRUE);
+}
+
+/* The entry in the label's place, or the label back. */
+static void
+set_editing (RamingEditableCell *self,
+             gboolean            editing)
+{
+  self->editing = !!editing;
+  if (self->entry != NULL)
+    gtk_widget_set_child_visible (self->entry, self->editing);
+  gtk_widget_set_child_visible (self->label, !self->editing);
+  if (self->icon != NULL)
+    gtk_widget_set_child_visible (self->icon, !self->editing);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static void
 show_error (RamingEditableCell *self,
             const char         *message)
@@ -175,8 +217,7 @@ show_error (RamingEditableCell *self,
   raming_gui_set_tooltip_text (self->entry, message);
   gtk_label_set_label (GTK_LABEL (self->error_label), message);
   gtk_widget_add_css_class (GTK_WIDGET (self), "input-error");
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-warning-symbolic");
-  gtk_widget_set_visible (self->icon, TRUE);
+  show_icon (self, "dialog-warning-symbolic");
   update_accessible (self);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -199,7 +240,7 @@ raming_editable_cell_clear_error (RamingEditableCell *self)
       raming_gui_set_tooltip_text (self->entry, NULL);
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self), "input-error");
-  gtk_widget_set_visible (self->icon, FALSE);
+  show_icon (self, self->icon_name);
   if (self->error_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->error_popover));
   update_accessible (self);
@@ -216,8 +257,7 @@ gboolean
 raming_editable_cell_get_editing (RamingEditableCell *self)
 {
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), FALSE);
-  return self->entry != NULL &&
-         gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->entry;
+  return self->editing;
 }
 
 gboolean
@@ -233,7 +273,7 @@ raming_editable_cell_start_editing (RamingEditableCell *self)
   raming_editable_cell_clear_error (self);
   ensure_entry (self);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), self->edit_text ? self->edit_text : "");
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->entry);
+  set_editing (self, TRUE);
   gtk_widget_grab_focus (self->entry);
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
@@ -252,7 +292,7 @@ finish_editing (RamingEditableCell *self,
 
   if (self->error_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->error_popover));
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label_box);
+  set_editing (self, FALSE);
   if (restore_focus && had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
@@ -404,9 +444,53 @@ raming_editable_cell_measure (GtkWidget      *widget,
                               int            *natural_baseline)
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+  gboolean with_icon = self->icon != NULL && gtk_widget_get_visible (self->icon);
+  int icon_min = 0, icon_nat = 0;
 
-  gtk_widget_measure (self->stack, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
+  /* As wide and high as the label with its icon, or the entry if that is
+   * larger (the cell keeps its size while editing). */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      if (with_icon)
+        {
+          gtk_widget_measure (self->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
+          icon_min += ICON_SPACING;
+          icon_nat += ICON_SPACING;
+        }
+      gtk_widget_measure (self->label, orientation, -1, minimum, natural, NULL, NULL);
+      *minimum += icon_min;
+      *natural += icon_nat;
+    }
+  else
+    {
+      int label_width = for_size;
+
+      if (with_icon)
+        {
+          gtk_widget_measure (self->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
+          if (for_size >= 0)
+            {
+              int icon_width;
+
+              gtk_widget_measure (self->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
+              label_width = MAX (0, for_size - icon_width - ICON_SPACING);
+            }
+        }
+      gtk_widget_measure (self->label, orientation, label_width, minimum, natural, NULL, NULL);
+      *minimum = MAX (*minimum, icon_min);
+      *natural = MAX (*natural, icon_nat);
+    }
+
+  if (self->entry != NULL)
+    {
+      int entry_min, entry_nat;
+
+      gtk_widget_measure (self->entry, orientation, for_size, &entry_min, &entry_nat, NULL, NULL);
+      *minimum = MAX (*minimum, entry_min);
+      *natural = MAX (*natural, entry_nat);
+    }
+  *minimum_baseline = -1;
+  *natural_baseline = -1;
 }
 
 static void
@@ -416,8 +500,30 @@ raming_editable_cell_size_allocate (GtkWidget *widget,
                                     int        baseline)
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+  int label_x = 0, label_width = width;
 
-  gtk_widget_allocate (self->stack, width, height, baseline, NULL);
+  if (self->editing)
+    gtk_widget_allocate (self->entry, width, height, -1, NULL);
+  else
+    {
+      if (self->icon != NULL && gtk_widget_get_visible (self->icon))
+        {
+          int icon_width, icon_height;
+          gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+          GskTransform *at;
+
+          gtk_widget_measure (self->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
+          gtk_widget_measure (self->icon, GTK_ORIENTATION_VERTICAL, -1, &icon_height, NULL, NULL, NULL);
+          icon_width = MIN (icon_width, width);
+          at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rtl ? width - icon_width : 0,
+                                                                     MAX (0, (height - icon_height) / 2)));
+          gtk_widget_allocate (self->icon, icon_width, MIN (icon_height, height), -1, at);
+          label_width = MAX (0, width - icon_width - ICON_SPACING);
+          label_x = rtl ? 0 : width - label_width;
+        }
+      gtk_widget_allocate (self->label, label_width, height, baseline,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (label_x, 0)));
+    }
   if (self->error_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->error_popover));
   if (self->menu_popover != NULL)
@@ -454,7 +560,9 @@ raming_editable_cell_dispose (GObject *object)
 {
   RamingEditableCell *self = (RamingEditableCell *) object;
 
-  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->icon, gtk_widget_unparent);
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_pointer (&self->error_popover, gtk_widget_unparent);
   g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
 
@@ -468,6 +576,7 @@ raming_editable_cell_finalize (GObject *object)
 
   g_clear_object (&self->menu);
   g_free (self->edit_text);
+  g_free (self->icon_name);
   g_free (self->error);
   g_free (self->accessible_name);
 
@@ -558,7 +667,6 @@ raming_editable_cell_class_init (RamingEditableCellClass *klass)
 static void
 raming_editable_cell_init (RamingEditableCell *self)
 {
-  GtkWidget *box;
   GtkGesture *gesture;
 
   self->editable = TRUE;
@@ -566,20 +674,11 @@ raming_editable_cell_init (RamingEditableCell *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "editable-cell");
 
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-
-  box = self->label_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  self->icon = gtk_image_new ();
-  gtk_widget_set_visible (self->icon, FALSE);
-  gtk_box_append (GTK_BOX (box), self->icon);
   self->label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
   gtk_widget_set_hexpand (self->label, TRUE);
-  gtk_box_append (GTK_BOX (box), self->label);
-  gtk_stack_add_child (GTK_STACK (self->stack), box);
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), box);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
@@ -682,10 +781,12 @@ raming_editable_cell_set_icon (RamingEditableCell *self,
 {
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  if (self->error != NULL)
+  if (g_strcmp0 (self->icon_name, icon_name) == 0)
     return;
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
-  gtk_widget_set_visible (self->icon, icon_name != NULL);
+  g_free (self->icon_name);
+  self->icon_name = g_strdup (icon_name);
+  if (self->error == NULL)
+    show_icon (self, icon_name);
 }
 
 void

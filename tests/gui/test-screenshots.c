@@ -10,6 +10,7 @@
 #include "raming-estimate-dialog.h"
 #include "raming-preferences-window.h"
 #include "raming-assumptions-panel.h"
+#include "raming-measure-cell.h"
 #include "raming-measures-page.h"
 #include "raming-gui-util.h"
 
@@ -46,6 +47,19 @@ test_measures (void)
   raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page),
                                        raming_document_find_measure (document, "poh"));
   shoot ("measures");
+}
+
+/* A figure being edited that cannot be taken: the entry says why. */
+static void
+test_cell_error (void)
+{
+  GtkWidget *cell = gui_test_find_measure_cell (window, "passende_jeugdhulp", RAMING_COLUMN_ORIGINAL);
+  RamingEditableCell *editable = raming_measure_cell_get_editable (RAMING_MEASURE_CELL (cell));
+
+  gui_test_type_into_cell (GTK_WIDGET (editable), "abc");
+  g_assert_nonnull (raming_editable_cell_get_error (editable));
+  shoot ("cell-error");
+  raming_editable_cell_stop_editing (editable, FALSE);
 }
 
 static gboolean
@@ -163,6 +177,7 @@ main (int   argc,
     return status;
 
   g_test_add_func ("/screenshots/measures", test_measures);
+  g_test_add_func ("/screenshots/cell-error", test_cell_error);
   g_test_add_func ("/screenshots/explanation", test_explanation);
   g_test_add_func ("/screenshots/assumptions", test_assumptions);
   g_test_add_func ("/screenshots/estimate", test_estimate);
