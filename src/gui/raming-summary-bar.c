@@ -47,6 +47,7 @@ struct _RamingSummaryBar
 
   RamingDocument *document;
   RamingTotals *totals;
+  gboolean band_known;   /* P10 and P90 have been drawn since the band appeared */
 };
 
 G_DEFINE_FINAL_TYPE (RamingSummaryBar, raming_summary_bar, GTK_TYPE_WIDGET)
@@ -100,7 +101,20 @@ update (RamingSummaryBar *self)
   language = raming_document_get_language (self->document);
 
   realistic = amount (self, raming_totals_get (self->totals, RAMING_TOTAL_REALISTIC));
-  if (raming_totals_get_has_band (self->totals))
+  /* The band is drawn in the background after a document is opened (or
+   * its first range given): until then there are no P10 and P90 to show,
+   * and “€ 0 – € 0” would read as a result. After an edit the band of a
+   * moment ago stays until the new one is there. */
+  if (!raming_totals_get_has_band (self->totals))
+    self->band_known = FALSE;
+  else if (!raming_totals_get_band_pending (self->totals))
+    self->band_known = TRUE;
+  if (raming_totals_get_has_band (self->totals) && !self->band_known)
+    {
+      /* Translators: shown under the realistic total while its uncertainty band is computed */
+      band = g_strdup (_("P10–P90: being computed…"));
+    }
+  else if (raming_totals_get_has_band (self->totals))
     {
       g_autofree char *p10 = raming_format_money_short (raming_totals_get (self->totals, RAMING_TOTAL_P10), language);
       g_autofree char *p90 = raming_format_money_short (raming_totals_get (self->totals, RAMING_TOTAL_P90), language);
@@ -297,6 +311,7 @@ raming_summary_bar_set_document (RamingSummaryBar *self,
       g_clear_object (&self->totals);
       g_clear_object (&self->document);
     }
+  self->band_known = FALSE;
 
   if (document != NULL)
     {

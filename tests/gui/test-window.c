@@ -23,6 +23,7 @@
 #include "raming-gui-util.h"
 #include "raming-choice-cell.h"
 #include "raming-partners-page.h"
+#include "raming-summary-bar.h"
 
 #define EXAMPLE "zwolle-2021.raming"
 
@@ -1123,6 +1124,40 @@ test_hidden_parts_on_demand (Fixture       *fixture,
   g_assert_nonnull (raming_gui_find_descendant (panel, is_key_entry_with, (gpointer) "macro_aandeel"));
 }
 
+/* Until the band of a new window is drawn the summary says so, and does
+ * not show “€ 0 – € 0”. */
+static void
+test_band_computing (void)
+{
+  g_autofree char *path = gui_test_copy_example (EXAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RamingDocument) document = NULL;
+  RamingTotals *totals;
+  RamingWindow *window;
+  GtkWidget *summary;
+
+  /* As the application does: the first band in the background. */
+  raming_document_set_default_band_in_background (TRUE);
+  document = raming_document_load_from_file (file, NULL, &error);
+  raming_document_set_default_band_in_background (FALSE);
+  g_assert_no_error (error);
+  window = raming_window_new (NULL, document);
+  summary = raming_window_get_summary (window);
+  totals = raming_document_get_totals (document);
+  g_assert_true (raming_totals_get_band_pending (totals));
+  g_assert_cmpstr (raming_summary_bar_get_text (RAMING_SUMMARY_BAR (summary), RAMING_TOTAL_P10), ==,
+                   "P10–P90: being computed…");
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 500 && raming_totals_get_band_pending (totals); i++)
+    gui_test_spin (10);
+  g_assert_false (raming_totals_get_band_pending (totals));
+  g_assert_cmpstr (raming_summary_bar_get_text (RAMING_SUMMARY_BAR (summary), RAMING_TOTAL_P10), ==,
+                   "P10–P90: € 1,16 mln – € 1,35 mln");
+  gui_test_close_window (window);
+}
+
 /* Widgets with a tooltip set through GTK (gtk_widget_set_tooltip_text()
  * or "tooltip-text" in a .ui file), each of which asked the display
  * where the pointer was when it was set; Raming's go through
@@ -1234,6 +1269,7 @@ main (int   argc,
   ADD ("/window/partners-and-actions", test_partners_and_actions);
   ADD ("/window/wrap-minimum", test_wrap_minimum);
   ADD ("/window/tooltips", test_tooltips);
+  g_test_add_func ("/window/band-computing", test_band_computing);
   ADD ("/window/hidden-parts-on-demand", test_hidden_parts_on_demand);
 
   return g_test_run ();
