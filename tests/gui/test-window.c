@@ -1001,24 +1001,39 @@ test_partners_and_actions (Fixture       *fixture,
  * docs/performance.md). Every wrapping label the window shows, in the
  * details of a measure, its unfolded explanations and the assumptions
  * panel, has a minimum width of a few characters. */
+/* How many widgets under @widget @match says yes to (it says why). */
 static guint
-count_unbounded_wrapping (GtkWidget *widget)
+count_matching (GtkWidget *widget,
+                gboolean (*match) (GtkWidget *widget))
 {
-  guint n = 0;
+  guint n = match (widget) ? 1 : 0;
 
-  /* GTK's own tooltip window, not Raming's to set */
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
-    return 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_matching (child, match);
+  return n;
+}
+
+static gboolean
+is_unbounded_wrapping (GtkWidget *widget)
+{
+  /* GTK's own tooltip window is not Raming's to set. */
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkTooltipWindow"))
+      return FALSE;
   if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
       gtk_label_get_width_chars (GTK_LABEL (widget)) < 0)
     {
       g_test_message ("wrapping without a minimum: “%s”", gtk_label_get_text (GTK_LABEL (widget)));
-      n++;
+      return TRUE;
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_unbounded_wrapping (child);
-  return n;
+  return FALSE;
+}
+
+static guint
+count_unbounded_wrapping (GtkWidget *widget)
+{
+  return count_matching (widget, is_unbounded_wrapping);
 }
 
 static void
@@ -1162,24 +1177,17 @@ test_band_computing (void)
  * or "tooltip-text" in a .ui file), each of which asked the display
  * where the pointer was when it was set; Raming's go through
  * raming_gui_set_tooltip_text() (docs/performance.md, finding 23). */
-static guint
-count_gtk_tooltips (GtkWidget *widget)
+static gboolean
+has_gtk_tooltip (GtkWidget *widget)
 {
   /* Set by libadwaita's AdwEntryRow and GTK's GtkSearchEntry themselves */
   static const char * const theirs[] = { "Apply", "Clear entry", NULL };
   const char *text = gtk_widget_get_tooltip_text (widget);
-  guint n = 0;
 
-  if (text != NULL && !g_strv_contains (theirs, text))
-    {
-      g_test_message ("GTK tooltip on a %s: “%s”", G_OBJECT_TYPE_NAME (widget),
-                      gtk_widget_get_tooltip_text (widget));
-      n++;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_gtk_tooltips (child);
-  return n;
+  if (text == NULL || g_strv_contains (theirs, text))
+    return FALSE;
+  g_test_message ("GTK tooltip on a %s: “%s”", G_OBJECT_TYPE_NAME (widget), text);
+  return TRUE;
 }
 
 static gboolean
@@ -1216,7 +1224,7 @@ test_tooltips (Fixture       *fixture,
   g_assert_nonnull (raming_gui_find_descendant (page, has_tooltip, (gpointer) "Move up (Alt+Up)"));
   g_assert_nonnull (raming_gui_find_descendant (GTK_WIDGET (fixture->window), has_tooltip,
                                                 (gpointer) "Save the document (Ctrl+S)"));
-  gtk_own = count_gtk_tooltips (GTK_WIDGET (fixture->window));
+  gtk_own = count_matching (GTK_WIDGET (fixture->window), has_gtk_tooltip);
   g_assert_cmpuint (gtk_own, ==, 0);
 
   /* The helper: the text is handed out when GTK asks, an empty text is
