@@ -488,6 +488,53 @@ move_action (GtkWidget  *widget,
 
 /* ---------------------------------------------------------------- */
 
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  if (widget != NULL && gtk_widget_get_visible (widget))
+    gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The details pane folds (AdwFlap, fold policy "auto") when the window is
+ * too narrow for the table and the pane side by side, as it is at the
+ * default size. AdwFlap decides that at its first allocation, when it is
+ * already mapped, so it hid the pane with an animation: the first frame
+ * showed the pane over a narrowed table, which then slid away and widened,
+ * the Details button faded from pressed to released, and the pane was
+ * drawn for nothing (docs/performance.md, finding 26). The window calls
+ * this before it is first shown, with the width it is going to have: the
+ * same comparison is made from the natural widths, and the flap is folded
+ * while nothing is mapped or realized, which skips its animations and the
+ * button's transition. Should the guess be wrong, the flap's own rule
+ * still decides at its allocation. */
+void
+raming_measures_page_settle_details (RamingMeasuresPage *self,
+                                     int                 width)
+{
+  AdwFlap *flap;
+  int needed;
+
+  g_return_if_fail (RAMING_IS_MEASURES_PAGE (self));
+
+  flap = self->details_flap;
+  if (width <= 0 ||
+      adw_flap_get_fold_policy (flap) != ADW_FLAP_FOLD_POLICY_AUTO ||
+      adw_flap_get_folded (flap))
+    return;
+
+  needed = natural_width (adw_flap_get_content (flap)) +
+           natural_width (adw_flap_get_flap (flap)) +
+           natural_width (adw_flap_get_separator (flap));
+  if (width < needed)
+    {
+      adw_flap_set_fold_policy (flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+      adw_flap_set_fold_policy (flap, ADW_FLAP_FOLD_POLICY_AUTO);
+    }
+}
+
 static void
 raming_measures_page_dispose (GObject *object)
 {

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (RamingMeasuresPage, raming_measures_page, RAMING, MEASURES
 
 void           raming_measures_page_set_document      (RamingMeasuresPage *self,
                                                        RamingDocument     *document);
+void           raming_measures_page_settle_details    (RamingMeasuresPage *self,
+                                                       int                 width);
 RamingMeasure *raming_measures_page_get_selected      (RamingMeasuresPage *self);
 gboolean       raming_measures_page_select_measure    (RamingMeasuresPage *self,
                                                        RamingMeasure      *measure);

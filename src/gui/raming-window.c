@@ -70,6 +70,8 @@ struct _RamingWindow
   guint close_confirmed : 1;
   guint close_after_save : 1;
   guint assumptions_visible : 1;
+  guint maximize_requested : 1;
+  guint shown_before : 1;
   guint filled;             /* the HiddenPart that have the document */
 };
 
@@ -1519,8 +1521,34 @@ raming_window_constructed (GObject *object)
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
+        {
+          self->maximize_requested = TRUE;
+          gtk_window_maximize (GTK_WINDOW (self));
+        }
     }
+}
+
+/* The first time the window is shown, before it is realized: the details
+ * pane folded at once when the window is going to be too narrow for it
+ * (raming_measures_page_settle_details()). A maximized window's width is
+ * not known yet; the pane then folds as AdwFlap decides. */
+static void
+raming_window_show (GtkWidget *widget)
+{
+  RamingWindow *self = (RamingWindow *) widget;
+
+  if (!self->shown_before)
+    {
+      int width = 0;
+      int height = 0;
+
+      self->shown_before = TRUE;
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (!self->maximize_requested && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+        raming_measures_page_settle_details (self->measures_page, width);
+    }
+
+  GTK_WIDGET_CLASS (raming_window_parent_class)->show (widget);
 }
 
 static void
@@ -1621,6 +1649,7 @@ raming_window_class_init (RamingWindowClass *klass)
   object_class->get_property = raming_window_get_property;
   object_class->set_property = raming_window_set_property;
   window_class->close_request = raming_window_close_request;
+  widget_class->show = raming_window_show;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, RAMING_TYPE_DOCUMENT,
