@@ -28,8 +28,9 @@ struct _RamingMeasuresPage
   GtkWidget *toolbar;
   GtkWidget *stack;
   AdwFlap *details_flap;
+  GtkScrolledWindow *details_scroller;
   GtkColumnView *column_view;
-  RamingMeasureDetails *details;
+  RamingMeasureDetails *details;    /* made when first shown: ensure_details() */
 
   GtkTreeListModel *tree;
   GtkSingleSelection *selection;
@@ -147,8 +148,24 @@ update_actions (RamingMeasuresPage *self)
 static void
 on_selection_changed (RamingMeasuresPage *self)
 {
-  raming_measure_details_set_measure (self->details, raming_measures_page_get_selected (self));
+  if (self->details != NULL)
+    raming_measure_details_set_measure (self->details, raming_measures_page_get_selected (self));
   update_actions (self);
+}
+
+/* The details pane is folded away at the default window size, so its
+ * ~230 widgets are made the first time it is shown, not with the page
+ * (docs/performance.md, finding 27). */
+static void
+ensure_details (RamingMeasuresPage *self)
+{
+  if (self->details != NULL)
+    return;
+
+  self->details = g_object_new (RAMING_TYPE_MEASURE_DETAILS, NULL);
+  raming_measure_details_set_document (self->details, self->document);
+  raming_measure_details_set_measure (self->details, raming_measures_page_get_selected (self));
+  gtk_scrolled_window_set_child (self->details_scroller, GTK_WIDGET (self->details));
 }
 
 static void
@@ -587,7 +604,7 @@ raming_measures_page_class_init (RamingMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, details_flap);
   gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, details);
+  gtk_widget_class_bind_template_child (widget_class, RamingMeasuresPage, details_scroller);
 
   gtk_widget_class_install_action (widget_class, "measures.add-measure", NULL, add_measure_action);
   gtk_widget_class_install_action (widget_class, "measures.add-group", NULL, add_group_action);
@@ -619,6 +636,7 @@ raming_measures_page_init (RamingMeasuresPage *self)
                                   GTK_ORIENTATION_VERTICAL);
   build_columns (self);
   update_actions (self);
+  g_signal_connect_object (self->details_scroller, "map", G_CALLBACK (ensure_details), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -636,7 +654,8 @@ raming_measures_page_set_document (RamingMeasuresPage *self,
       g_signal_handlers_disconnect_by_data (raming_document_get_measures (self->document), self);
       g_signal_handlers_disconnect_by_data (self->selection, self);
       gtk_column_view_set_model (self->column_view, NULL);
-      raming_measure_details_set_document (self->details, NULL);
+      if (self->details != NULL)
+        raming_measure_details_set_document (self->details, NULL);
       g_clear_object (&self->selection);
       g_clear_object (&self->tree);
       g_clear_object (&self->document);
@@ -649,7 +668,8 @@ raming_measures_page_set_document (RamingMeasuresPage *self,
                                             FALSE, TRUE, create_children, NULL, NULL);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
       gtk_single_selection_set_autoselect (self->selection, TRUE);
-      raming_measure_details_set_document (self->details, document);
+      if (self->details != NULL)
+        raming_measure_details_set_document (self->details, document);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
       g_signal_connect_object (self->selection, "notify::selected-item",
