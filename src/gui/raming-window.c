@@ -55,6 +55,9 @@ struct _RamingWindow
   RamingMeasuresPage *measures_page;
   RamingPartnersPage *partners_page;
   RamingActionsPage *actions_page;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
+  GMenuModel *recent_menu;
   GMenu *recent_section;
   GMenu *recent_submenu_section;
 
@@ -71,6 +74,7 @@ struct _RamingWindow
   guint close_after_save : 1;
   guint assumptions_visible : 1;
   guint maximize_requested : 1;
+  guint recent_menu_filled : 1;
   guint shown_before : 1;
   guint filled;             /* the HiddenPart that have the document */
 };
@@ -199,10 +203,27 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (y, x);
 }
 
+static void on_recent_changed (RamingWindow *self);
+
+/* The recent-files list is read, and the menus of recent documents are
+ * filled, when first needed: a menu is opened or a file opened or saved
+ * (docs/performance.md, finding 28). */
+static GtkRecentManager *
+get_recent_manager (RamingWindow *self)
+{
+  if (self->recent_manager == NULL)
+    {
+      self->recent_manager = gtk_recent_manager_get_default ();
+      g_signal_connect_object (self->recent_manager, "changed",
+                               G_CALLBACK (on_recent_changed), self, G_CONNECT_SWAPPED);
+    }
+  return self->recent_manager;
+}
+
 static void
 update_recent_menu (RamingWindow *self)
 {
-  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+  GList *items = gtk_recent_manager_get_items (get_recent_manager (self));
   guint n = 0;
 
   g_menu_remove_all (self->recent_section);
@@ -245,7 +266,7 @@ add_to_recent (RamingWindow *self,
   data.mime_type = (char *) "application/x-raming";
   data.app_name = (char *) "Raming";
   data.app_exec = (char *) "raming %u";
-  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+  gtk_recent_manager_add_full (get_recent_manager (self), uri, &data);
 }
 
 /* ---------------------------------------------------------------- */
@@ -1670,7 +1691,9 @@ raming_window_class_init (RamingWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-window.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, recent_menu);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "assumptions_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, toast_overlay);
@@ -1742,7 +1765,30 @@ on_title_visible_changed (RamingWindow *self)
 static void
 on_recent_changed (RamingWindow *self)
 {
-  update_recent_menu (self);
+  if (self->recent_menu_filled)
+    update_recent_menu (self);
+}
+
+/* The main menu and the split button's menu of recent documents are made
+ * when first opened, not with the window: ~125 widgets nobody sees at
+ * start (docs/performance.md, finding 28). */
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  RamingWindow *self = user_data;
+
+  if (!self->recent_menu_filled)
+    {
+      self->recent_menu_filled = TRUE;
+      update_recent_menu (self);
+    }
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  if (button == self->primary_menu_button)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+  else
+    adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (self->open_button), self->recent_menu);
 }
 
 static void
@@ -1754,9 +1800,7 @@ raming_window_init (RamingWindow *self)
 
   self->settings = raming_gui_settings_new ();
   self->draft_id = raming_drafts_new_id ();
-  self->recent_manager = gtk_recent_manager_get_default ();
-  g_signal_connect_object (self->recent_manager, "changed", G_CALLBACK (on_recent_changed), self, G_CONNECT_SWAPPED);
-  update_recent_menu (self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup, self, NULL);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
@@ -1772,6 +1816,7 @@ raming_window_init (RamingWindow *self)
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_MENU_BUTTON (child))
       {
+        gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (child), create_menu_popup, self, NULL);
         raming_gui_set_tooltip_text (child, _("Recent documents"));
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent documents"),

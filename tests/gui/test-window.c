@@ -1105,6 +1105,26 @@ test_hidden_parts_on_demand (Fixture       *fixture,
 
   gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
   gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* The menu of recent documents is made when first opened (finding 28). */
+  {
+    GtkWidget *split = raming_gui_find_descendant (GTK_WIDGET (fixture->window), is_type,
+                                                   GSIZE_TO_POINTER (ADW_TYPE_SPLIT_BUTTON));
+    GtkWidget *arrow = raming_gui_find_descendant (split, is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+    GMenuModel *menu;
+    g_autoptr(GMenuModel) section = NULL;
+
+    g_assert_null (adw_split_button_get_popover (ADW_SPLIT_BUTTON (split)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (arrow));
+    gui_test_wait_for_draw (arrow);
+    menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (split));
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (adw_split_button_get_popover (ADW_SPLIT_BUTTON (split)))));
+    section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (section), >=, 1);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (arrow));
+  }
+
   g_assert_null (gtk_column_view_get_model (partners));
   g_assert_null (gtk_column_view_get_model (actions));
   panel = raming_gui_find_descendant (GTK_WIDGET (fixture->window), is_type,
