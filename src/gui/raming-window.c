@@ -53,7 +53,9 @@ struct _RamingWindow
   AdwFlap *flap;
   RamingAssumptionsPanel *assumptions_panel;
   RamingMeasuresPage *measures_page;
-  RamingPartnersPage *partners_page;
+  AdwBin *partners_bin;
+  AdwBin *actions_bin;
+  RamingPartnersPage *partners_page;    /* made when first needed: ensure_page() */
   RamingActionsPage *actions_page;
   GtkMenuButton *primary_menu_button;
   GMenuModel *primary_menu;
@@ -90,8 +92,10 @@ typedef enum
 
 G_DEFINE_FINAL_TYPE (RamingWindow, raming_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void fill_hidden (RamingWindow *self,
-                         guint         parts);
+static void       fill_hidden (RamingWindow *self,
+                               guint         parts);
+static GtkWidget *ensure_page (RamingWindow *self,
+                               guint         part);
 
 enum {
   PROP_0,
@@ -1230,7 +1234,7 @@ show_partner_action (GtkWidget  *widget,
   if (partner == NULL)
     return;
   raming_window_show_page (self, "partners");
-  raming_partners_page_select_partner (self->partners_page, partner);
+  raming_partners_page_select_partner (RAMING_PARTNERS_PAGE (raming_window_get_page (self, "partners")), partner);
 }
 
 static void
@@ -1249,7 +1253,7 @@ show_action_action (GtkWidget  *widget,
       if (g_strcmp0 (raming_action_get_id (action), id) == 0)
         {
           raming_window_show_page (self, "actions");
-          raming_actions_page_select_action (self->actions_page, action);
+          raming_actions_page_select_action (RAMING_ACTIONS_PAGE (raming_window_get_page (self, "actions")), action);
           return;
         }
     }
@@ -1360,10 +1364,18 @@ raming_window_get_page (RamingWindow *self,
 {
   g_return_val_if_fail (RAMING_IS_WINDOW (self), NULL);
   if (g_strcmp0 (name, "partners") == 0)
-    fill_hidden (self, HIDDEN_PARTNERS);
+    {
+      fill_hidden (self, HIDDEN_PARTNERS);
+      return ensure_page (self, HIDDEN_PARTNERS);
+    }
   else if (g_strcmp0 (name, "actions") == 0)
-    fill_hidden (self, HIDDEN_ACTIONS);
-  return adw_view_stack_get_child_by_name (self->view_stack, name);
+    {
+      fill_hidden (self, HIDDEN_ACTIONS);
+      return ensure_page (self, HIDDEN_ACTIONS);
+    }
+  else if (g_strcmp0 (name, "measures") == 0)
+    return GTK_WIDGET (self->measures_page);
+  return NULL;
 }
 
 GtkWidget *
@@ -1394,6 +1406,33 @@ raming_window_get_document (RamingWindow *self)
  * still a tenth of its memory (column views make their rows as soon as
  * they have a model); each takes the document when it is first shown or
  * asked for instead (docs/performance.md, findings 20 and 24). */
+/* The referral partners' and the action items' pages themselves (~190
+ * widgets with their toolbars, filters and empty states) are made when
+ * first shown or asked for too; the view stack holds a bin for each
+ * (docs/performance.md, finding 29). */
+static GtkWidget *
+ensure_page (RamingWindow *self,
+             guint         part)
+{
+  if (part == HIDDEN_PARTNERS)
+    {
+      if (self->partners_page == NULL)
+        {
+          self->partners_page = g_object_new (RAMING_TYPE_PARTNERS_PAGE, NULL);
+          adw_bin_set_child (self->partners_bin, GTK_WIDGET (self->partners_page));
+        }
+      return GTK_WIDGET (self->partners_page);
+    }
+
+  g_assert (part == HIDDEN_ACTIONS);
+  if (self->actions_page == NULL)
+    {
+      self->actions_page = g_object_new (RAMING_TYPE_ACTIONS_PAGE, NULL);
+      adw_bin_set_child (self->actions_bin, GTK_WIDGET (self->actions_page));
+    }
+  return GTK_WIDGET (self->actions_page);
+}
+
 static void
 fill_hidden (RamingWindow *self,
              guint         parts)
@@ -1403,9 +1442,9 @@ fill_hidden (RamingWindow *self,
   parts &= ~self->filled;
   self->filled |= parts;
   if (parts & HIDDEN_PARTNERS)
-    raming_partners_page_set_document (self->partners_page, self->document);
+    raming_partners_page_set_document (RAMING_PARTNERS_PAGE (ensure_page (self, HIDDEN_PARTNERS)), self->document);
   if (parts & HIDDEN_ACTIONS)
-    raming_actions_page_set_document (self->actions_page, self->document);
+    raming_actions_page_set_document (RAMING_ACTIONS_PAGE (ensure_page (self, HIDDEN_ACTIONS)), self->document);
   if (parts & HIDDEN_ASSUMPTIONS)
     raming_assumptions_panel_set_document (self->assumptions_panel, self->document);
 }
@@ -1428,7 +1467,13 @@ visible_hidden_parts (RamingWindow *self)
 static void
 on_visible_page_changed (RamingWindow *self)
 {
-  fill_hidden (self, visible_hidden_parts (self));
+  guint parts = visible_hidden_parts (self);
+
+  if (parts & HIDDEN_PARTNERS)
+    ensure_page (self, HIDDEN_PARTNERS);
+  if (parts & HIDDEN_ACTIONS)
+    ensure_page (self, HIDDEN_ACTIONS);
+  fill_hidden (self, parts);
 }
 
 void
@@ -1684,8 +1729,6 @@ raming_window_class_init (RamingWindowClass *klass)
   raming_gui_get_resource ();
   g_type_ensure (RAMING_TYPE_SUMMARY_BAR);
   g_type_ensure (RAMING_TYPE_MEASURES_PAGE);
-  g_type_ensure (RAMING_TYPE_PARTNERS_PAGE);
-  g_type_ensure (RAMING_TYPE_ACTIONS_PAGE);
   g_type_ensure (RAMING_TYPE_ASSUMPTIONS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/raming/Raming/raming-window.ui");
@@ -1709,8 +1752,8 @@ raming_window_class_init (RamingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, assumptions_panel);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, measures_page);
-  gtk_widget_class_bind_template_child (widget_class, RamingWindow, partners_page);
-  gtk_widget_class_bind_template_child (widget_class, RamingWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, partners_bin);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, actions_bin);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, recent_submenu_section);
 
