@@ -28,6 +28,9 @@
 
 #define EXAMPLE "zwolle-2021.raming"
 
+static gboolean is_type (GtkWidget *widget,
+                         gpointer   type);
+
 typedef struct
 {
   char         *path;
@@ -975,6 +978,17 @@ test_partners_and_actions (Fixture       *fixture,
   }
   cell = gui_test_find_property_cell (fixture->window, action, "due");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))), "overdue"));
+  /* … in the error colour (style.css follows the cell's own widgets). */
+  {
+    GtkWidget *label = raming_gui_find_descendant (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))),
+                                                   is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+    GdkRGBA color, error_color;
+
+    g_assert_nonnull (label);
+    gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+    g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (label), "error_color", &error_color));
+    g_assert_true (gdk_rgba_equal (&color, &error_color));
+  }
 
   /* Link it to the POH measure with the check box in its popover. */
   {
