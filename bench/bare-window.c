@@ -58,7 +58,7 @@ on_activate (GApplication *app)
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
   gtk_window_set_title (GTK_WINDOW (window), "Raming (bare window)");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   if (g_strcmp0 (g_getenv ("RAMING_BENCH_FIRST_FRAME"), "1") == 0)
     g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
   gtk_window_present (GTK_WINDOW (window));
