@@ -1304,6 +1304,85 @@ test_details_first_frame (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
+/* Counts the border nodes under @node, and those of them that GTK 4.8's GL
+ * renderer draws with its border shader: rounded, or sides of different
+ * colours (also when a side without width has another colour). */
+static void
+count_borders (GskRenderNode *node,
+               guint         *all,
+               guint         *shaded)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_borders (gsk_container_node_get_child (node, i), all, shaded);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_borders (gsk_transform_node_get_child (node), all, shaded);
+      break;
+    case GSK_CLIP_NODE:
+      count_borders (gsk_clip_node_get_child (node), all, shaded);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_borders (gsk_rounded_clip_node_get_child (node), all, shaded);
+      break;
+    case GSK_OPACITY_NODE:
+      count_borders (gsk_opacity_node_get_child (node), all, shaded);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      count_borders (gsk_color_matrix_node_get_child (node), all, shaded);
+      break;
+    case GSK_BORDER_NODE:
+      {
+        const GdkRGBA *colors = gsk_border_node_get_colors (node);
+        const GskRoundedRect *outline = gsk_border_node_get_outline (node);
+        gboolean uniform = TRUE;
+
+        for (guint i = 1; i < 4; i++)
+          uniform = uniform && gdk_rgba_equal (&colors[0], &colors[i]);
+        (*all)++;
+        if (!uniform || !gsk_rounded_rect_is_rectilinear (outline))
+          (*shaded)++;
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* The table's and the summary's separators are drawn as plain rectangles,
+ * not with the border shader (docs/performance.md, finding 30). */
+static void
+count_widget_borders (GtkWidget *widget,
+                      guint     *all,
+                      guint     *shaded)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  count_borders (node, all, shaded);
+}
+
+static void
+test_plain_borders (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  guint all = 0;
+  guint shaded = 0;
+
+  count_widget_borders (raming_window_get_summary (fixture->window), &all, &shaded);
+  count_widget_borders (raming_gui_find_descendant (page, is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)),
+                        &all, &shaded);
+  g_assert_cmpuint (all, >=, 40);
+  g_assert_cmpuint (shaded, ==, 0);
+}
+
 /* Widgets with a tooltip set through GTK (gtk_widget_set_tooltip_text()
  * or "tooltip-text" in a .ui file), each of which asked the display
  * where the pointer was when it was set; Raming's go through
@@ -1408,6 +1487,7 @@ main (int   argc,
   ADD ("/window/partners-and-actions", test_partners_and_actions);
   ADD ("/window/wrap-minimum", test_wrap_minimum);
   ADD ("/window/tooltips", test_tooltips);
+  ADD ("/window/plain-borders", test_plain_borders);
   g_test_add_func ("/window/band-computing", test_band_computing);
   g_test_add_func ("/window/details-first-frame", test_details_first_frame);
   ADD ("/window/hidden-parts-on-demand", test_hidden_parts_on_demand);
