@@ -8,7 +8,7 @@
 #       Runs COMMAND RUNS times (output discarded); prints the median wall
 #       time in ms. Exit status: that of a failing run.
 #
-#   process-timer.py first-frame RUNS SETTLE -- COMMAND...
+#   process-timer.py first-frame RUNS SETTLE -- COMMAND... [-- COMMAND...]
 #       Starts COMMAND RUNS times, each time waiting for a line on its
 #       standard output that begins with "first-frame" (see
 #       bench/bare-window.c). Prints the median time in ms from just before
@@ -17,7 +17,12 @@
 #       /proc/PID/status), and third the median CPU time in ms (user +
 #       system, all threads) the process had used when the line arrived:
 #       less at the mercy of other work on the machine than the wall
-#       time. Each process is then stopped by its id.
+#       time. Each process is then stopped by its id. With several
+#       commands (each after its own "--") they are started in turn, one
+#       run of each per round, each round beginning with the next command,
+#       and one line is printed per command, in the order given: the
+#       speed of a virtual machine drifts within minutes, and runs taken
+#       in turn see the same drift (docs/performance.md).
 #
 # Both modes time from just before fork/exec: a process started the same
 # way is the baseline, so that what the system adds counts for both.
@@ -58,36 +63,47 @@ def cpu_ms(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
-def first_frame(runs, settle, command, timeout=60):
-    times, rss, cpu = [], [], []
-    for _ in range(runs):
-        start = time.monotonic()
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                   env=dict(os.environ, RAMING_BENCH_FIRST_FRAME="1"))
+def first_frame(runs, settle, commands):
+    results = [([], [], []) for _ in commands]
+    for round_ in range(runs):
+        # Each round begins with the next command, so that none always
+        # follows the same one; and each run begins after a pause, once
+        # the display server and the system are done with the one before.
+        for i in range(len(commands)):
+            k = (round_ + i) % len(commands)
+            time.sleep(0.3)
+            first_frame_once(settle, commands[k], *results[k])
+    for times, rss, cpu in results:
+        print("%.1f %.1f %.0f" % (statistics.median(times), statistics.median(rss), statistics.median(cpu)))
+
+
+def first_frame_once(settle, command, times, rss, cpu, timeout=60):
+    start = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env=dict(os.environ, RAMING_BENCH_FIRST_FRAME="1"))
+    try:
+        elapsed = None
+        while time.monotonic() - start < timeout:
+            line = process.stdout.readline()
+            if not line:
+                break
+            if line.startswith(b"first-frame"):
+                elapsed = time.monotonic() - start
+                break
+        if elapsed is None:
+            sys.stderr.write("no first-frame line from %s\n" % command[0])
+            sys.exit(1)
+        times.append(elapsed * 1000)
+        cpu.append(cpu_ms(process.pid))
+        time.sleep(settle)
+        rss.append(peak_rss_mb(process.pid))
+    finally:
+        process.send_signal(signal.SIGTERM)
         try:
-            elapsed = None
-            while time.monotonic() - start < timeout:
-                line = process.stdout.readline()
-                if not line:
-                    break
-                if line.startswith(b"first-frame"):
-                    elapsed = time.monotonic() - start
-                    break
-            if elapsed is None:
-                sys.stderr.write("no first-frame line from %s\n" % command[0])
-                sys.exit(1)
-            times.append(elapsed * 1000)
-            cpu.append(cpu_ms(process.pid))
-            time.sleep(settle)
-            rss.append(peak_rss_mb(process.pid))
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-    print("%.1f %.1f %.0f" % (statistics.median(times), statistics.median(rss), statistics.median(cpu)))
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def main(argv):
@@ -98,7 +114,13 @@ def main(argv):
     if head[0] == "run":
         run(int(head[1]), command)
     elif head[0] == "first-frame":
-        first_frame(int(head[1]), float(head[2]), command)
+        commands = [[]]
+        for word in command:
+            if word == "--":
+                commands.append([])
+            else:
+                commands[-1].append(word)
+        first_frame(int(head[1]), float(head[2]), commands)
     else:
         sys.exit("unknown mode %s" % head[0])
 
