@@ -92,10 +92,8 @@ typedef enum
 
 G_DEFINE_FINAL_TYPE (RamingWindow, raming_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void       fill_hidden (RamingWindow *self,
-                               guint         parts);
-static GtkWidget *ensure_page (RamingWindow *self,
-                               guint         part);
+static void fill_hidden (RamingWindow *self,
+                         guint         parts);
 
 enum {
   PROP_0,
@@ -1366,12 +1364,12 @@ raming_window_get_page (RamingWindow *self,
   if (g_strcmp0 (name, "partners") == 0)
     {
       fill_hidden (self, HIDDEN_PARTNERS);
-      return ensure_page (self, HIDDEN_PARTNERS);
+      return GTK_WIDGET (self->partners_page);
     }
   else if (g_strcmp0 (name, "actions") == 0)
     {
       fill_hidden (self, HIDDEN_ACTIONS);
-      return ensure_page (self, HIDDEN_ACTIONS);
+      return GTK_WIDGET (self->actions_page);
     }
   else if (g_strcmp0 (name, "measures") == 0)
     return GTK_WIDGET (self->measures_page);
@@ -1400,51 +1398,46 @@ raming_window_get_document (RamingWindow *self)
   return self->document;
 }
 
+/* The referral partners' and the action items' pages themselves (~190
+ * widgets with their toolbars, filters and empty states) are made when
+ * first shown or asked for too; the view stack holds a bin for each
+ * (docs/performance.md, finding 29). */
+static void
+ensure_page (RamingWindow *self,
+             guint         parts)
+{
+  if ((parts & HIDDEN_PARTNERS) && self->partners_page == NULL)
+    {
+      self->partners_page = g_object_new (RAMING_TYPE_PARTNERS_PAGE, NULL);
+      adw_bin_set_child (self->partners_bin, GTK_WIDGET (self->partners_page));
+    }
+  if ((parts & HIDDEN_ACTIONS) && self->actions_page == NULL)
+    {
+      self->actions_page = g_object_new (RAMING_TYPE_ACTIONS_PAGE, NULL);
+      adw_bin_set_child (self->actions_bin, GTK_WIDGET (self->actions_page));
+    }
+}
+
 /* Referral partners, action items and the assumptions panel are out of
  * sight when a document is opened. Made with the window they cost a
  * third of the time to its first frame, and filled later from an idle
  * still a tenth of its memory (column views make their rows as soon as
  * they have a model); each takes the document when it is first shown or
  * asked for instead (docs/performance.md, findings 20 and 24). */
-/* The referral partners' and the action items' pages themselves (~190
- * widgets with their toolbars, filters and empty states) are made when
- * first shown or asked for too; the view stack holds a bin for each
- * (docs/performance.md, finding 29). */
-static GtkWidget *
-ensure_page (RamingWindow *self,
-             guint         part)
-{
-  if (part == HIDDEN_PARTNERS)
-    {
-      if (self->partners_page == NULL)
-        {
-          self->partners_page = g_object_new (RAMING_TYPE_PARTNERS_PAGE, NULL);
-          adw_bin_set_child (self->partners_bin, GTK_WIDGET (self->partners_page));
-        }
-      return GTK_WIDGET (self->partners_page);
-    }
-
-  g_assert (part == HIDDEN_ACTIONS);
-  if (self->actions_page == NULL)
-    {
-      self->actions_page = g_object_new (RAMING_TYPE_ACTIONS_PAGE, NULL);
-      adw_bin_set_child (self->actions_bin, GTK_WIDGET (self->actions_page));
-    }
-  return GTK_WIDGET (self->actions_page);
-}
-
 static void
 fill_hidden (RamingWindow *self,
              guint         parts)
 {
+  /* The pages are made even while there is no document to give them. */
+  ensure_page (self, parts);
   if (self->document == NULL)
     return;
   parts &= ~self->filled;
   self->filled |= parts;
   if (parts & HIDDEN_PARTNERS)
-    raming_partners_page_set_document (RAMING_PARTNERS_PAGE (ensure_page (self, HIDDEN_PARTNERS)), self->document);
+    raming_partners_page_set_document (self->partners_page, self->document);
   if (parts & HIDDEN_ACTIONS)
-    raming_actions_page_set_document (RAMING_ACTIONS_PAGE (ensure_page (self, HIDDEN_ACTIONS)), self->document);
+    raming_actions_page_set_document (self->actions_page, self->document);
   if (parts & HIDDEN_ASSUMPTIONS)
     raming_assumptions_panel_set_document (self->assumptions_panel, self->document);
 }
@@ -1467,13 +1460,7 @@ visible_hidden_parts (RamingWindow *self)
 static void
 on_visible_page_changed (RamingWindow *self)
 {
-  guint parts = visible_hidden_parts (self);
-
-  if (parts & HIDDEN_PARTNERS)
-    ensure_page (self, HIDDEN_PARTNERS);
-  if (parts & HIDDEN_ACTIONS)
-    ensure_page (self, HIDDEN_ACTIONS);
-  fill_hidden (self, parts);
+  fill_hidden (self, visible_hidden_parts (self));
 }
 
 void
