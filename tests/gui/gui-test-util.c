@@ -320,6 +320,12 @@ gui_test_type_into_cell (GtkWidget  *editable_cell,
   g_signal_emit_by_name (entry, "activate");
 }
 
+static gboolean
+has_size (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
 gboolean
 gui_test_save_screenshot (GtkWidget  *widget,
                           const char *path)
@@ -329,15 +335,27 @@ gui_test_save_screenshot (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width;
+  int height;
 
+  /* A window still without its size (a slow machine) is waited for. */
+  gui_test_wait_for (has_size, widget, 5000);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
-    return FALSE;
+    {
+      g_test_message ("screenshot %s: nothing drawn (%d × %d)", path, width, height);
+      return FALSE;
+    }
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return gdk_texture_save_to_png (texture, path);
+  if (texture == NULL || !gdk_texture_save_to_png (texture, path))
+    {
+      g_test_message ("screenshot %s: not rendered or not written (%d × %d)", path, width, height);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GtkWindow *
