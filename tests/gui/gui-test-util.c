@@ -326,33 +326,55 @@ has_size (gpointer widget)
   return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
 }
 
+static GskRenderNode *
+take_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* The widget's drawing as it is shown. A widget queued for drawing
+ * drops its last drawing until the next frame, so that frame (or the
+ * window's size, on a slow machine) is waited for, at most 5 s; NULL
+ * then, and said why on stderr (the test log of CI shows only that). */
+GskRenderNode *
+gui_test_take_render_node (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GskRenderNode *node = NULL;
+
+  gui_test_wait_for (has_size, widget, 5000);
+  while ((node = take_node (widget)) == NULL && g_get_monotonic_time () < deadline)
+    {
+      gtk_test_widget_wait_for_draw (widget);
+      gui_test_spin (20);
+    }
+  if (node == NULL)
+    g_printerr ("%s: nothing drawn in 5 s (%d × %d)\n", G_OBJECT_TYPE_NAME (widget),
+                gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return node;
+}
+
 gboolean
 gui_test_save_screenshot (GtkWidget  *widget,
                           const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = gui_test_take_render_node (widget);
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width;
-  int height;
 
-  /* A window still without its size (a slow machine) is waited for. */
-  gui_test_wait_for (has_size, widget, 5000);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
-    {
-      g_test_message ("screenshot %s: nothing drawn (%d × %d)", path, width, height);
-      return FALSE;
-    }
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+    return FALSE;
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
   if (texture == NULL || !gdk_texture_save_to_png (texture, path))
     {
-      g_test_message ("screenshot %s: not rendered or not written (%d × %d)", path, width, height);
+      g_printerr ("screenshot %s: not rendered or not written\n", path);
       return FALSE;
     }
   return TRUE;

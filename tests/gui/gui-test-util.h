@@ -41,6 +41,7 @@ const char   *gui_test_summary_text      (RamingWindow *window,
                                           RamingTotal   total);
 void          gui_test_type_into_cell    (GtkWidget    *editable_cell,
                                           const char   *text);
+GskRenderNode *gui_test_take_render_node (GtkWidget    *widget);
 gboolean      gui_test_save_screenshot   (GtkWidget    *widget,
                                           const char   *path);
 GtkWindow    *gui_test_find_dialog       (GType         type);

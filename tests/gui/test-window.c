@@ -1365,12 +1365,8 @@ count_widget_borders (GtkWidget *widget,
                       guint     *all,
                       guint     *shaded)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = gui_test_take_render_node (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
   count_borders (node, all, shaded);
 }
