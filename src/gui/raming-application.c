@@ -339,6 +339,37 @@ static const GActionEntry app_actions[] = {
 /* ---------------------------------------------------------------- */
 
 static void
+read_icon_theme (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  /* Looking an icon up reads the theme's index first, under the
+   * theme's own lock: lookups are safe from any thread. */
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (source_object), "open-menu-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* GTK reads the icon theme in a worker when the display's theme is first
+ * asked for, but GtkApplication and libadwaita then add their icon folders
+ * to it, and each addition drops what was read: the window's first icon
+ * would read the theme again on the main thread (~15 ms). Read it once
+ * more in a worker now, while the window is being built
+ * (docs/performance.md, finding 31). */
+static void
+read_icon_theme_in_background (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+  task = g_task_new (gtk_icon_theme_get_for_display (display), NULL, NULL, NULL);
+  g_task_set_source_tag (task, read_icon_theme_in_background);
+  g_task_run_in_thread (task, read_icon_theme);
+}
+
+static void
 raming_application_startup (GApplication *application)
 {
   static const struct {
@@ -363,6 +394,7 @@ raming_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (raming_application_parent_class)->startup (application);
+  read_icon_theme_in_background ();
 
   /* In the window the Monte Carlo band is drawn in a worker thread, also
    * for a document just opened: a large analysis never blocks typing. */
