@@ -14,10 +14,11 @@
 #       bench/bare-window.c). Prints the median time in ms from just before
 #       the process was started until that line arrived, then, after
 #       SETTLE more seconds, the median peak RSS in MB (VmHWM in
-#       /proc/PID/status), and third the median CPU time in ms (user +
-#       system, all threads) the process had used when the line arrived:
-#       less at the mercy of other work on the machine than the wall
-#       time. Each process is then stopped by its id. With several
+#       /proc/PID/status), third the median CPU time in ms (user +
+#       system, all threads) the process had used when the line arrived,
+#       and fourth the median of the line's second number, the CPU time
+#       of the main thread alone (nan when the line has none): both less
+#       at the mercy of other work on the machine than the wall time. Each process is then stopped by its id. With several
 #       commands (each after its own "--") they are started in turn, one
 #       run of each per round, each round beginning with the next command,
 #       and one line is printed per command, in the order given: the
@@ -64,7 +65,7 @@ def cpu_ms(pid):
 
 
 def first_frame(runs, settle, commands):
-    results = [([], [], []) for _ in commands]
+    results = [([], [], [], []) for _ in commands]
     for round_ in range(runs):
         # Each round begins with the next command, so that none always
         # follows the same one; and each run begins after a pause, once
@@ -73,11 +74,12 @@ def first_frame(runs, settle, commands):
             k = (round_ + i) % len(commands)
             time.sleep(0.3)
             first_frame_once(settle, commands[k], *results[k])
-    for times, rss, cpu in results:
-        print("%.1f %.1f %.0f" % (statistics.median(times), statistics.median(rss), statistics.median(cpu)))
+    for times, rss, cpu, main_cpu in results:
+        print("%.1f %.1f %.0f %.1f" % (statistics.median(times), statistics.median(rss),
+                                       statistics.median(cpu), statistics.median(main_cpu)))
 
 
-def first_frame_once(settle, command, times, rss, cpu, timeout=60):
+def first_frame_once(settle, command, times, rss, cpu, main_cpu, timeout=60):
     start = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                env=dict(os.environ, RAMING_BENCH_FIRST_FRAME="1"))
@@ -89,6 +91,11 @@ def first_frame_once(settle, command, times, rss, cpu, timeout=60):
                 break
             if line.startswith(b"first-frame"):
                 elapsed = time.monotonic() - start
+                words = line.split()
+                try:
+                    main_cpu.append(float(words[2]))
+                except (IndexError, ValueError):
+                    main_cpu.append(float("nan"))
                 break
         if elapsed is None:
             sys.stderr.write("no first-frame line from %s\n" % command[0])
