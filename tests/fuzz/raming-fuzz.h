@@ -21,6 +21,8 @@ void raming_fuzz_document (const guint8 *data,
                            gsize         size);
 void raming_fuzz_formula  (const guint8 *data,
                            gsize         size);
+void raming_fuzz_json     (const guint8 *data,
+                           gsize         size);
 
 /* Not g_assert: that can be compiled out, and a fuzzer must see the
  * failure as a crash. */

@@ -74,6 +74,8 @@ main (int   argc,
     { "document", "regressions", 0, raming_fuzz_document },
     { "formula", "corpus", 40, raming_fuzz_formula },
     { "formula", "regressions", 0, raming_fuzz_formula },
+    { "json", "corpus", 40, raming_fuzz_json },
+    { "json", "regressions", 0, raming_fuzz_json },
   };
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
