@@ -23,10 +23,8 @@
  * finding 25). */
 #define ICON_SPACING 4
 
-struct _RamingEditableCell
+typedef struct
 {
-  GtkWidget parent_instance;
-
   GtkWidget *icon;      /* made when first needed */
   GtkWidget *label;
   GtkWidget *entry;     /* made when first needed */
@@ -47,9 +45,9 @@ struct _RamingEditableCell
   guint editable : 1;
   guint committing : 1;
   guint editing : 1;
-};
+} RamingEditableCellPrivate;
 
-G_DEFINE_FINAL_TYPE (RamingEditableCell, raming_editable_cell, GTK_TYPE_WIDGET)
+G_DEFINE_TYPE_WITH_PRIVATE (RamingEditableCell, raming_editable_cell, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -69,24 +67,25 @@ static guint signals[N_SIGNALS];
 static void
 update_accessible (RamingEditableCell *self)
 {
-  const char *text = gtk_label_get_label (GTK_LABEL (self->label));
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+  const char *text = gtk_label_get_label (GTK_LABEL (priv->label));
   g_autofree char *name = NULL;
 
-  if (self->accessible_name != NULL)
-    name = g_strdup_printf ("%s: %s", self->accessible_name, text);
+  if (priv->accessible_name != NULL)
+    name = g_strdup_printf ("%s: %s", priv->accessible_name, text);
   else
     name = g_strdup (text);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  self->error != NULL ? self->error
-                                  : self->editable ? _("Press Enter to edit") : "",
+                                  priv->error != NULL ? priv->error
+                                  : priv->editable ? _("Press Enter to edit") : "",
                                   -1);
-  if (self->entry != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+  if (priv->entry != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (priv->entry),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    self->accessible_name != NULL ? self->accessible_name : "",
+                                    priv->accessible_name != NULL ? priv->accessible_name : "",
                                     -1);
 }
 
@@ -106,64 +105,67 @@ static void on_entry_focus_leave (RamingEditableCell      *self,
 static GtkWidget *
 ensure_entry (RamingEditableCell *self)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   GtkEventController *controller;
 
-  if (self->entry != NULL)
-    return self->entry;
+  if (priv->entry != NULL)
+    return priv->entry;
 
-  self->entry = gtk_entry_new ();
-  gtk_widget_add_css_class (self->entry, "cell-entry");
-  gtk_editable_set_alignment (GTK_EDITABLE (self->entry), self->xalign);
-  if (self->menu != NULL)
-    gtk_entry_set_extra_menu (GTK_ENTRY (self->entry), self->menu);
-  gtk_widget_set_child_visible (self->entry, self->editing);
-  gtk_widget_insert_after (self->entry, GTK_WIDGET (self), self->label);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+  priv->entry = gtk_entry_new ();
+  gtk_widget_add_css_class (priv->entry, "cell-entry");
+  gtk_editable_set_alignment (GTK_EDITABLE (priv->entry), priv->xalign);
+  if (priv->menu != NULL)
+    gtk_entry_set_extra_menu (GTK_ENTRY (priv->entry), priv->menu);
+  gtk_widget_set_child_visible (priv->entry, priv->editing);
+  gtk_widget_insert_after (priv->entry, GTK_WIDGET (self), priv->label);
+  g_signal_connect_swapped (priv->entry, "activate", G_CALLBACK (on_entry_activate), self);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
-  gtk_widget_add_controller (self->entry, controller);
+  gtk_widget_add_controller (priv->entry, controller);
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_entry_focus_leave), self);
-  gtk_widget_add_controller (self->entry, controller);
+  gtk_widget_add_controller (priv->entry, controller);
 
   update_accessible (self);
-  return self->entry;
+  return priv->entry;
 }
 
 static GtkWidget *
 ensure_error_popover (RamingEditableCell *self)
 {
-  if (self->error_popover != NULL)
-    return self->error_popover;
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+  if (priv->error_popover != NULL)
+    return priv->error_popover;
 
-  self->error_popover = gtk_popover_new ();
-  gtk_popover_set_autohide (GTK_POPOVER (self->error_popover), FALSE);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->error_popover), TRUE);
-  gtk_popover_set_position (GTK_POPOVER (self->error_popover), GTK_POS_BOTTOM);
-  gtk_widget_set_can_focus (self->error_popover, FALSE);
-  gtk_widget_add_css_class (self->error_popover, "cell-error-popover");
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->error_label), 40);
+  priv->error_popover = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (priv->error_popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (priv->error_popover), TRUE);
+  gtk_popover_set_position (GTK_POPOVER (priv->error_popover), GTK_POS_BOTTOM);
+  gtk_widget_set_can_focus (priv->error_popover, FALSE);
+  gtk_widget_add_css_class (priv->error_popover, "cell-error-popover");
+  priv->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (priv->error_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (priv->error_label), 40);
   /* Not measured at width 0: see raming_gui_limit_wrap_minimum(). */
-  gtk_label_set_width_chars (GTK_LABEL (self->error_label), 20);
-  gtk_popover_set_child (GTK_POPOVER (self->error_popover), self->error_label);
-  gtk_widget_set_parent (self->error_popover, GTK_WIDGET (self));
-  return self->error_popover;
+  gtk_label_set_width_chars (GTK_LABEL (priv->error_label), 20);
+  gtk_popover_set_child (GTK_POPOVER (priv->error_popover), priv->error_label);
+  gtk_widget_set_parent (priv->error_popover, GTK_WIDGET (self));
+  return priv->error_popover;
 }
 
 static GtkWidget *
 ensure_menu_popover (RamingEditableCell *self)
 {
-  if (self->menu_popover != NULL)
-    return self->menu_popover;
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+  if (priv->menu_popover != NULL)
+    return priv->menu_popover;
 
-  self->menu_popover = gtk_popover_menu_new_from_model (self->menu);
-  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
-  return self->menu_popover;
+  priv->menu_popover = gtk_popover_menu_new_from_model (priv->menu);
+  gtk_widget_set_parent (priv->menu_popover, GTK_WIDGET (self));
+  return priv->menu_popover;
 }
 
 /* The icon before the label: @icon_name, or none when NULL. */
@@ -171,20 +173,21 @@ static void
 show_icon (RamingEditableCell *self,
            const char         *icon_name)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   if (icon_name == NULL)
     {
-      if (self->icon != NULL)
-        gtk_widget_set_visible (self->icon, FALSE);
+      if (priv->icon != NULL)
+        gtk_widget_set_visible (priv->icon, FALSE);
       return;
     }
-  if (self->icon == NULL)
+  if (priv->icon == NULL)
     {
-      self->icon = gtk_image_new ();
-      gtk_widget_insert_before (self->icon, GTK_WIDGET (self), self->label);
-      gtk_widget_set_child_visible (self->icon, !self->editing);
+      priv->icon = gtk_image_new ();
+      gtk_widget_insert_before (priv->icon, GTK_WIDGET (self), priv->label);
+      gtk_widget_set_child_visible (priv->icon, !priv->editing);
     }
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
-  gtk_widget_set_visible (self->icon, TRUE);
+  gtk_image_set_from_icon_name (GTK_IMAGE (priv->icon), icon_name);
+  gtk_widget_set_visible (priv->icon, TRUE);
 }
 
 /* The entry in the label's place, or the label back. */
@@ -192,12 +195,13 @@ static void
 set_editing (RamingEditableCell *self,
              gboolean            editing)
 {
-  self->editing = !!editing;
-  if (self->entry != NULL)
-    gtk_widget_set_child_visible (self->entry, self->editing);
-  gtk_widget_set_child_visible (self->label, !self->editing);
-  if (self->icon != NULL)
-    gtk_widget_set_child_visible (self->icon, !self->editing);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+  priv->editing = !!editing;
+  if (priv->entry != NULL)
+    gtk_widget_set_child_visible (priv->entry, priv->editing);
+  gtk_widget_set_child_visible (priv->label, !priv->editing);
+  if (priv->icon != NULL)
+    gtk_widget_set_child_visible (priv->icon, !priv->editing);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -205,77 +209,82 @@ static void
 show_error (RamingEditableCell *self,
             const char         *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+  g_free (priv->error);
+  priv->error = g_strdup (message);
 
   ensure_entry (self);
   ensure_error_popover (self);
-  gtk_widget_add_css_class (self->entry, "error");
-  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY,
+  gtk_widget_add_css_class (priv->entry, "error");
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (priv->entry), GTK_ENTRY_ICON_SECONDARY,
                                      "dialog-error-symbolic");
-  gtk_entry_set_icon_tooltip_text (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, message);
-  raming_gui_set_tooltip_text (self->entry, message);
-  gtk_label_set_label (GTK_LABEL (self->error_label), message);
+  gtk_entry_set_icon_tooltip_text (GTK_ENTRY (priv->entry), GTK_ENTRY_ICON_SECONDARY, message);
+  raming_gui_set_tooltip_text (priv->entry, message);
+  gtk_label_set_label (GTK_LABEL (priv->error_label), message);
   gtk_widget_add_css_class (GTK_WIDGET (self), "input-error");
   show_icon (self, "dialog-warning-symbolic");
   update_accessible (self);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_popover_popup (GTK_POPOVER (self->error_popover));
+    gtk_popover_popup (GTK_POPOVER (priv->error_popover));
 }
 
 void
 raming_editable_cell_clear_error (RamingEditableCell *self)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  if (self->error == NULL)
+  if (priv->error == NULL)
     return;
 
-  g_clear_pointer (&self->error, g_free);
-  if (self->entry != NULL)
+  g_clear_pointer (&priv->error, g_free);
+  if (priv->entry != NULL)
     {
-      gtk_widget_remove_css_class (self->entry, "error");
-      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_SECONDARY, NULL);
-      raming_gui_set_tooltip_text (self->entry, NULL);
+      gtk_widget_remove_css_class (priv->entry, "error");
+      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (priv->entry), GTK_ENTRY_ICON_SECONDARY, NULL);
+      raming_gui_set_tooltip_text (priv->entry, NULL);
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self), "input-error");
-  show_icon (self, self->icon_name);
-  if (self->error_popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->error_popover));
+  show_icon (self, priv->icon_name);
+  if (priv->error_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (priv->error_popover));
   update_accessible (self);
 }
 
 const char *
 raming_editable_cell_get_error (RamingEditableCell *self)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), NULL);
-  return self->error;
+  return priv->error;
 }
 
 gboolean
 raming_editable_cell_get_editing (RamingEditableCell *self)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), FALSE);
-  return self->editing;
+  return priv->editing;
 }
 
 gboolean
 raming_editable_cell_start_editing (RamingEditableCell *self)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), FALSE);
 
-  if (!self->editable)
+  if (!priv->editable)
     return FALSE;
   if (raming_editable_cell_get_editing (self))
     return TRUE;
 
   raming_editable_cell_clear_error (self);
   ensure_entry (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), self->edit_text ? self->edit_text : "");
+  gtk_editable_set_text (GTK_EDITABLE (priv->entry), priv->edit_text ? priv->edit_text : "");
   set_editing (self, TRUE);
-  gtk_widget_grab_focus (self->entry);
-  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  gtk_widget_grab_focus (priv->entry);
+  gtk_editable_select_region (GTK_EDITABLE (priv->entry), 0, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
   g_signal_emit (self, signals[EDITING_STARTED], 0);
   return TRUE;
@@ -285,13 +294,14 @@ static void
 finish_editing (RamingEditableCell *self,
                 gboolean            restore_focus)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   gboolean had_focus = focus != NULL &&
-                       (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+                       (focus == priv->entry || gtk_widget_is_ancestor (focus, priv->entry));
 
-  if (self->error_popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->error_popover));
+  if (priv->error_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (priv->error_popover));
   set_editing (self, FALSE);
   if (restore_focus && had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -303,23 +313,24 @@ static gboolean
 commit (RamingEditableCell *self,
         gboolean            leaving)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gboolean ok = TRUE;
 
-  if (self->committing || !raming_editable_cell_get_editing (self))
+  if (priv->committing || !raming_editable_cell_get_editing (self))
     return TRUE;
 
-  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (priv->entry)));
 
   /* Keep ourselves alive: the edit may rebind or remove the row. */
   g_object_ref (self);
-  self->committing = TRUE;
+  priv->committing = TRUE;
 
-  if (g_strcmp0 (text, self->edit_text ? self->edit_text : "") != 0 && self->commit_func != NULL)
-    ok = self->commit_func (self, text, self->commit_data, &error);
+  if (g_strcmp0 (text, priv->edit_text ? priv->edit_text : "") != 0 && priv->commit_func != NULL)
+    ok = priv->commit_func (self, text, priv->commit_data, &error);
 
-  self->committing = FALSE;
+  priv->committing = FALSE;
 
   if (ok)
     {
@@ -393,17 +404,18 @@ on_click_released (RamingEditableCell *self,
                    double              y,
                    GtkGestureClick    *gesture)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
   if (button == GDK_BUTTON_SECONDARY)
     {
-      if (self->menu != NULL)
+      if (priv->menu != NULL)
         {
           GdkRectangle rect = { (int) x, (int) y, 1, 1 };
 
           ensure_menu_popover (self);
-          gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), &rect);
-          gtk_popover_popup (GTK_POPOVER (self->menu_popover));
+          gtk_popover_set_pointing_to (GTK_POPOVER (priv->menu_popover), &rect);
+          gtk_popover_popup (GTK_POPOVER (priv->menu_popover));
         }
       return;
     }
@@ -426,12 +438,13 @@ popup_menu_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
-  if (self->menu == NULL)
+  if (priv->menu == NULL)
     return;
   ensure_menu_popover (self);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), NULL);
-  gtk_popover_popup (GTK_POPOVER (self->menu_popover));
+  gtk_popover_set_pointing_to (GTK_POPOVER (priv->menu_popover), NULL);
+  gtk_popover_popup (GTK_POPOVER (priv->menu_popover));
 }
 
 static void
@@ -444,7 +457,8 @@ raming_editable_cell_measure (GtkWidget      *widget,
                               int            *natural_baseline)
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
-  gboolean with_icon = self->icon != NULL && gtk_widget_get_visible (self->icon);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+  gboolean with_icon = priv->icon != NULL && gtk_widget_get_visible (priv->icon);
   int icon_min = 0, icon_nat = 0;
 
   /* As wide and high as the label with its icon, or the entry if that is
@@ -453,11 +467,11 @@ raming_editable_cell_measure (GtkWidget      *widget,
     {
       if (with_icon)
         {
-          gtk_widget_measure (self->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
+          gtk_widget_measure (priv->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
           icon_min += ICON_SPACING;
           icon_nat += ICON_SPACING;
         }
-      gtk_widget_measure (self->label, orientation, -1, minimum, natural, NULL, NULL);
+      gtk_widget_measure (priv->label, orientation, -1, minimum, natural, NULL, NULL);
       *minimum += icon_min;
       *natural += icon_nat;
     }
@@ -467,25 +481,25 @@ raming_editable_cell_measure (GtkWidget      *widget,
 
       if (with_icon)
         {
-          gtk_widget_measure (self->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
+          gtk_widget_measure (priv->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
           if (for_size >= 0)
             {
               int icon_width;
 
-              gtk_widget_measure (self->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
+              gtk_widget_measure (priv->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
               label_width = MAX (0, for_size - icon_width - ICON_SPACING);
             }
         }
-      gtk_widget_measure (self->label, orientation, label_width, minimum, natural, NULL, NULL);
+      gtk_widget_measure (priv->label, orientation, label_width, minimum, natural, NULL, NULL);
       *minimum = MAX (*minimum, icon_min);
       *natural = MAX (*natural, icon_nat);
     }
 
-  if (self->entry != NULL)
+  if (priv->entry != NULL)
     {
       int entry_min, entry_nat;
 
-      gtk_widget_measure (self->entry, orientation, for_size, &entry_min, &entry_nat, NULL, NULL);
+      gtk_widget_measure (priv->entry, orientation, for_size, &entry_min, &entry_nat, NULL, NULL);
       *minimum = MAX (*minimum, entry_min);
       *natural = MAX (*natural, entry_nat);
     }
@@ -500,43 +514,45 @@ raming_editable_cell_size_allocate (GtkWidget *widget,
                                     int        baseline)
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   int label_x = 0, label_width = width;
 
-  if (self->editing)
-    gtk_widget_allocate (self->entry, width, height, -1, NULL);
+  if (priv->editing)
+    gtk_widget_allocate (priv->entry, width, height, -1, NULL);
   else
     {
-      if (self->icon != NULL && gtk_widget_get_visible (self->icon))
+      if (priv->icon != NULL && gtk_widget_get_visible (priv->icon))
         {
           int icon_width, icon_height;
           gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
           GskTransform *at;
 
-          gtk_widget_measure (self->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
-          gtk_widget_measure (self->icon, GTK_ORIENTATION_VERTICAL, -1, &icon_height, NULL, NULL, NULL);
+          gtk_widget_measure (priv->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
+          gtk_widget_measure (priv->icon, GTK_ORIENTATION_VERTICAL, -1, &icon_height, NULL, NULL, NULL);
           icon_width = MIN (icon_width, width);
           at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rtl ? width - icon_width : 0,
                                                                      MAX (0, (height - icon_height) / 2)));
-          gtk_widget_allocate (self->icon, icon_width, MIN (icon_height, height), -1, at);
+          gtk_widget_allocate (priv->icon, icon_width, MIN (icon_height, height), -1, at);
           label_width = MAX (0, width - icon_width - ICON_SPACING);
           label_x = rtl ? 0 : width - label_width;
         }
-      gtk_widget_allocate (self->label, label_width, height, baseline,
+      gtk_widget_allocate (priv->label, label_width, height, baseline,
                            gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (label_x, 0)));
     }
-  if (self->error_popover != NULL)
-    gtk_popover_present (GTK_POPOVER (self->error_popover));
-  if (self->menu_popover != NULL)
-    gtk_popover_present (GTK_POPOVER (self->menu_popover));
+  if (priv->error_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (priv->error_popover));
+  if (priv->menu_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (priv->menu_popover));
 }
 
 static gboolean
 raming_editable_cell_grab_focus (GtkWidget *widget)
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
   if (raming_editable_cell_get_editing (self))
-    return gtk_widget_grab_focus (self->entry);
+    return gtk_widget_grab_focus (priv->entry);
   return GTK_WIDGET_CLASS (raming_editable_cell_parent_class)->grab_focus (widget);
 }
 
@@ -545,9 +561,10 @@ raming_editable_cell_focus (GtkWidget        *widget,
                             GtkDirectionType  direction)
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
   if (raming_editable_cell_get_editing (self))
-    return gtk_widget_child_focus (self->entry, direction);
+    return gtk_widget_child_focus (priv->entry, direction);
 
   /* One stop for the whole cell while it shows its figure. */
   if (gtk_widget_is_focus (widget))
@@ -559,12 +576,13 @@ static void
 raming_editable_cell_dispose (GObject *object)
 {
   RamingEditableCell *self = (RamingEditableCell *) object;
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
-  g_clear_pointer (&self->icon, gtk_widget_unparent);
-  g_clear_pointer (&self->label, gtk_widget_unparent);
-  g_clear_pointer (&self->entry, gtk_widget_unparent);
-  g_clear_pointer (&self->error_popover, gtk_widget_unparent);
-  g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
+  g_clear_pointer (&priv->icon, gtk_widget_unparent);
+  g_clear_pointer (&priv->label, gtk_widget_unparent);
+  g_clear_pointer (&priv->entry, gtk_widget_unparent);
+  g_clear_pointer (&priv->error_popover, gtk_widget_unparent);
+  g_clear_pointer (&priv->menu_popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (raming_editable_cell_parent_class)->dispose (object);
 }
@@ -573,12 +591,13 @@ static void
 raming_editable_cell_finalize (GObject *object)
 {
   RamingEditableCell *self = (RamingEditableCell *) object;
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
-  g_clear_object (&self->menu);
-  g_free (self->edit_text);
-  g_free (self->icon_name);
-  g_free (self->error);
-  g_free (self->accessible_name);
+  g_clear_object (&priv->menu);
+  g_free (priv->edit_text);
+  g_free (priv->icon_name);
+  g_free (priv->error);
+  g_free (priv->accessible_name);
 
   G_OBJECT_CLASS (raming_editable_cell_parent_class)->finalize (object);
 }
@@ -590,6 +609,7 @@ raming_editable_cell_get_property (GObject    *object,
                                    GParamSpec *pspec)
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (object);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
   switch (prop_id)
     {
@@ -597,7 +617,7 @@ raming_editable_cell_get_property (GObject    *object,
       g_value_set_boolean (value, raming_editable_cell_get_editing (self));
       break;
     case PROP_EDITABLE:
-      g_value_set_boolean (value, self->editable);
+      g_value_set_boolean (value, priv->editable);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -667,18 +687,19 @@ raming_editable_cell_class_init (RamingEditableCellClass *klass)
 static void
 raming_editable_cell_init (RamingEditableCell *self)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   GtkGesture *gesture;
 
-  self->editable = TRUE;
+  priv->editable = TRUE;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "editable-cell");
 
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_widget_set_hexpand (self->label, TRUE);
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  priv->label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (priv->label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (priv->label), 0);
+  gtk_widget_set_hexpand (priv->label, TRUE);
+  gtk_widget_set_parent (priv->label, GTK_WIDGET (self));
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
@@ -699,51 +720,56 @@ raming_editable_cell_set_commit_func (RamingEditableCell           *self,
                                       RamingEditableCellCommitFunc  func,
                                       gpointer                      user_data)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  self->commit_func = func;
-  self->commit_data = user_data;
+  priv->commit_func = func;
+  priv->commit_data = user_data;
 }
 
 void
 raming_editable_cell_set_text (RamingEditableCell *self,
                                const char         *text)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  if (g_strcmp0 (text ? text : "", gtk_label_get_label (GTK_LABEL (self->label))) == 0)
+  if (g_strcmp0 (text ? text : "", gtk_label_get_label (GTK_LABEL (priv->label))) == 0)
     return;
-  gtk_label_set_label (GTK_LABEL (self->label), text ? text : "");
+  gtk_label_set_label (GTK_LABEL (priv->label), text ? text : "");
   update_accessible (self);
 }
 
 const char *
 raming_editable_cell_get_text (RamingEditableCell *self)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), NULL);
-  return gtk_label_get_label (GTK_LABEL (self->label));
+  return gtk_label_get_label (GTK_LABEL (priv->label));
 }
 
 void
 raming_editable_cell_set_edit_text (RamingEditableCell *self,
                                     const char         *edit_text)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  g_free (self->edit_text);
-  self->edit_text = g_strdup (edit_text);
+  g_free (priv->edit_text);
+  priv->edit_text = g_strdup (edit_text);
 }
 
 void
 raming_editable_cell_set_editable (RamingEditableCell *self,
                                    gboolean            editable)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
   editable = !!editable;
-  if (self->editable == editable)
+  if (priv->editable == editable)
     return;
-  self->editable = editable;
+  priv->editable = editable;
   if (!editable)
     raming_editable_cell_stop_editing (self, FALSE);
   if (editable)
@@ -757,20 +783,22 @@ raming_editable_cell_set_editable (RamingEditableCell *self,
 gboolean
 raming_editable_cell_get_editable (RamingEditableCell *self)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), FALSE);
-  return self->editable;
+  return priv->editable;
 }
 
 void
 raming_editable_cell_set_xalign (RamingEditableCell *self,
                                  float               xalign)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  self->xalign = xalign;
-  gtk_label_set_xalign (GTK_LABEL (self->label), xalign);
-  if (self->entry != NULL)
-    gtk_editable_set_alignment (GTK_EDITABLE (self->entry), xalign);
+  priv->xalign = xalign;
+  gtk_label_set_xalign (GTK_LABEL (priv->label), xalign);
+  if (priv->entry != NULL)
+    gtk_editable_set_alignment (GTK_EDITABLE (priv->entry), xalign);
 }
 
 /* An icon before the text, e.g. for an overdue action; an error icon
@@ -779,13 +807,14 @@ void
 raming_editable_cell_set_icon (RamingEditableCell *self,
                                const char         *icon_name)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  if (g_strcmp0 (self->icon_name, icon_name) == 0)
+  if (g_strcmp0 (priv->icon_name, icon_name) == 0)
     return;
-  g_free (self->icon_name);
-  self->icon_name = g_strdup (icon_name);
-  if (self->error == NULL)
+  g_free (priv->icon_name);
+  priv->icon_name = g_strdup (icon_name);
+  if (priv->error == NULL)
     show_icon (self, icon_name);
 }
 
@@ -793,26 +822,28 @@ void
 raming_editable_cell_set_menu (RamingEditableCell *self,
                                GMenuModel         *menu)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  if (!g_set_object (&self->menu, menu))
+  if (!g_set_object (&priv->menu, menu))
     return;
-  if (self->menu_popover != NULL)
-    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu_popover), menu);
-  if (self->entry != NULL)
-    gtk_entry_set_extra_menu (GTK_ENTRY (self->entry), menu);
+  if (priv->menu_popover != NULL)
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (priv->menu_popover), menu);
+  if (priv->entry != NULL)
+    gtk_entry_set_extra_menu (GTK_ENTRY (priv->entry), menu);
 }
 
 void
 raming_editable_cell_set_accessible_name (RamingEditableCell *self,
                                           const char         *name)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  if (g_strcmp0 (self->accessible_name, name) == 0)
+  if (g_strcmp0 (priv->accessible_name, name) == 0)
     return;
-  g_free (self->accessible_name);
-  self->accessible_name = g_strdup (name);
+  g_free (priv->accessible_name);
+  priv->accessible_name = g_strdup (name);
   update_accessible (self);
 }
 

@@ -12,7 +12,15 @@ G_BEGIN_DECLS
 
 #define RAMING_TYPE_EDITABLE_CELL (raming_editable_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (RamingEditableCell, raming_editable_cell, RAMING, EDITABLE_CELL, GtkWidget)
+G_DECLARE_DERIVABLE_TYPE (RamingEditableCell, raming_editable_cell, RAMING, EDITABLE_CELL, GtkWidget)
+
+/* Derivable so that a cell bound to a model (RamingMeasureCell) is the
+ * editable cell itself, not a widget around one: one widget less per
+ * figure of the table (docs/performance.md, finding 33). */
+struct _RamingEditableCellClass
+{
+  GtkWidgetClass parent_class;
+};
 
 /* Called with what the adviser typed. Returns FALSE with @error set when
  * the text cannot be taken; the cell then shows the reason and nothing

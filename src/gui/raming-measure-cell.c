@@ -20,9 +20,8 @@
 
 struct _RamingMeasureCell
 {
-  GtkWidget parent_instance;
+  RamingEditableCell parent_instance;
 
-  RamingEditableCell *editable;
   RamingColumn column;
 
   RamingDocument *document;
@@ -30,7 +29,7 @@ struct _RamingMeasureCell
   RamingCell *cell;
 };
 
-G_DEFINE_FINAL_TYPE (RamingMeasureCell, raming_measure_cell, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RamingMeasureCell, raming_measure_cell, RAMING_TYPE_EDITABLE_CELL)
 
 static gboolean
 is_editable (RamingMeasureCell *self)
@@ -105,38 +104,38 @@ describe (RamingMeasureCell *self)
 static void
 update (RamingMeasureCell *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self->editable);
+  GtkWidget *widget = GTK_WIDGET (self);
   g_autofree char *display = NULL;
   g_autofree char *tooltip = NULL;
   gboolean error;
 
   if (self->cell == NULL)
     {
-      raming_editable_cell_set_text (self->editable, "");
-      raming_editable_cell_set_edit_text (self->editable, "");
+      raming_editable_cell_set_text (RAMING_EDITABLE_CELL (self), "");
+      raming_editable_cell_set_edit_text (RAMING_EDITABLE_CELL (self), "");
       raming_gui_set_tooltip_text (widget, NULL);
       return;
     }
 
   display = raming_gui_format_cell (self->document, self->cell);
-  raming_editable_cell_set_text (self->editable, display);
+  raming_editable_cell_set_text (RAMING_EDITABLE_CELL (self), display);
 
   error = raming_cell_get_kind (self->cell) == RAMING_CELL_ERROR;
   if (error)
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
-  raming_editable_cell_set_icon (self->editable, error ? "dialog-error-symbolic" : NULL);
+  raming_editable_cell_set_icon (RAMING_EDITABLE_CELL (self), error ? "dialog-error-symbolic" : NULL);
 
   if (raming_measure_get_is_group (self->measure) && self->column != RAMING_COLUMN_NATIONAL)
     gtk_widget_add_css_class (widget, "dim-label");
   else
     gtk_widget_remove_css_class (widget, "dim-label");
 
-  raming_editable_cell_set_editable (self->editable, is_editable (self));
+  raming_editable_cell_set_editable (RAMING_EDITABLE_CELL (self), is_editable (self));
 
   tooltip = describe (self);
-  if (raming_editable_cell_get_error (self->editable) == NULL)
+  if (raming_editable_cell_get_error (RAMING_EDITABLE_CELL (self)) == NULL)
     raming_gui_set_tooltip_text (widget, tooltip);
 }
 
@@ -152,7 +151,7 @@ update_input (RamingMeasureCell *self)
   input = raming_measure_get_input (self->measure, self->column);
   text = input != NULL ? raming_cell_input_to_text (input, raming_document_get_language (self->document))
                        : g_strdup ("");
-  raming_editable_cell_set_edit_text (self->editable, text);
+  raming_editable_cell_set_edit_text (RAMING_EDITABLE_CELL (self), text);
   update (self);
 }
 
@@ -166,7 +165,7 @@ update_name (RamingMeasureCell *self)
   /* Translators: accessible name of a table cell: column, measure */
   name = g_strdup_printf (_("%s, %s"), raming_gui_column_name (self->column),
                           raming_measure_get_title (self->measure));
-  raming_editable_cell_set_accessible_name (self->editable, name);
+  raming_editable_cell_set_accessible_name (RAMING_EDITABLE_CELL (self), name);
 }
 
 static gboolean
@@ -205,8 +204,8 @@ set_text_action (GtkWidget  *widget,
 
   if (!is_editable (self))
     return;
-  raming_editable_cell_stop_editing (self->editable, FALSE);
-  if (!commit_text (self->editable, g_variant_get_string (parameter, NULL), self, &error))
+  raming_editable_cell_stop_editing (RAMING_EDITABLE_CELL (self), FALSE);
+  if (!commit_text (RAMING_EDITABLE_CELL (self), g_variant_get_string (parameter, NULL), self, &error))
     g_warning ("%s", error->message);
 }
 
@@ -216,11 +215,6 @@ raming_measure_cell_dispose (GObject *object)
   RamingMeasureCell *self = (RamingMeasureCell *) object;
 
   raming_measure_cell_unbind (self);
-  if (self->editable != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->editable));
-      self->editable = NULL;
-    }
 
   G_OBJECT_CLASS (raming_measure_cell_parent_class)->dispose (object);
 }
@@ -234,16 +228,12 @@ raming_measure_cell_class_init (RamingMeasureCellClass *klass)
   object_class->dispose = raming_measure_cell_dispose;
 
   gtk_widget_class_install_action (widget_class, "measure-cell.set-text", "s", set_text_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "measurecell");
 }
 
 static void
 raming_measure_cell_init (RamingMeasureCell *self)
 {
-  self->editable = RAMING_EDITABLE_CELL (raming_editable_cell_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->editable), GTK_WIDGET (self));
-  raming_editable_cell_set_commit_func (self->editable, commit_text, self);
+  raming_editable_cell_set_commit_func (RAMING_EDITABLE_CELL (self), commit_text, self);
 }
 
 GtkWidget *
@@ -252,7 +242,7 @@ raming_measure_cell_new (RamingColumn column)
   RamingMeasureCell *self = g_object_new (RAMING_TYPE_MEASURE_CELL, NULL);
 
   self->column = column;
-  raming_editable_cell_set_xalign (self->editable, 1.0);
+  raming_editable_cell_set_xalign (RAMING_EDITABLE_CELL (self), 1.0);
   return GTK_WIDGET (self);
 }
 
@@ -291,9 +281,9 @@ raming_measure_cell_bind (RamingMeasureCell *self,
   g_signal_connect_object (document, "notify::language", G_CALLBACK (update_input), self, G_CONNECT_SWAPPED);
 
   menu = raming_gui_status_menu (raming_document_get_language (document), "measure-cell.set-text");
-  raming_editable_cell_set_menu (self->editable, menu);
+  raming_editable_cell_set_menu (RAMING_EDITABLE_CELL (self), menu);
 
-  raming_editable_cell_clear_error (self->editable);
+  raming_editable_cell_clear_error (RAMING_EDITABLE_CELL (self));
   update_name (self);
   update_input (self);
 }
@@ -306,7 +296,7 @@ raming_measure_cell_unbind (RamingMeasureCell *self)
   if (self->measure == NULL)
     return;
 
-  raming_editable_cell_stop_editing (self->editable, FALSE);
+  raming_editable_cell_stop_editing (RAMING_EDITABLE_CELL (self), FALSE);
   g_signal_handlers_disconnect_by_data (self->cell, self);
   g_signal_handlers_disconnect_by_data (self->measure, self);
   g_signal_handlers_disconnect_by_data (raming_measure_get_estimates (self->measure), self);
@@ -336,12 +326,12 @@ RamingEditableCell *
 raming_measure_cell_get_editable (RamingMeasureCell *self)
 {
   g_return_val_if_fail (RAMING_IS_MEASURE_CELL (self), NULL);
-  return self->editable;
+  return RAMING_EDITABLE_CELL (self);
 }
 
 const char *
 raming_measure_cell_get_text (RamingMeasureCell *self)
 {
   g_return_val_if_fail (RAMING_IS_MEASURE_CELL (self), NULL);
-  return raming_editable_cell_get_text (self->editable);
+  return raming_editable_cell_get_text (RAMING_EDITABLE_CELL (self));
 }

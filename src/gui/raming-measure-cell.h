@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 #define RAMING_TYPE_MEASURE_CELL (raming_measure_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (RamingMeasureCell, raming_measure_cell, RAMING, MEASURE_CELL, GtkWidget)
+G_DECLARE_FINAL_TYPE (RamingMeasureCell, raming_measure_cell, RAMING, MEASURE_CELL, RamingEditableCell)
 
 GtkWidget          *raming_measure_cell_new           (RamingColumn       column);
 void                raming_measure_cell_bind          (RamingMeasureCell *self,
