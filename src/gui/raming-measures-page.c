@@ -206,8 +206,10 @@ setup_title (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *cell = raming_property_cell_new ("title", RAMING_PROPERTY_TEXT, _("Measure"));
 
-  /* A title never shrinks to nothing: the table scrolls instead. */
-  gtk_widget_set_size_request (cell, 170, -1);
+  /* A title never shrinks to nothing: the table scrolls instead. Narrow
+   * enough that the Dutch column titles, in full, and the details pane
+   * fit beside it in a window 1.270 pixels wide. */
+  gtk_widget_set_size_request (cell, 125, -1);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), cell);
   g_signal_connect_object (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)),
                            "editing-started", G_CALLBACK (on_cell_editing_started), list_item, 0);
@@ -271,12 +273,19 @@ fit_column (RamingMeasuresPage *self,
             int                  minimum)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
   int width;
 
-  /* Measured in the body font, which is a little larger than the
-   * header's: that leaves room for the header's own padding. */
+  /* Measured as Adwaita draws the header's titles, bold at 9/10 of the
+   * body's size, with 16 pixels for the title's own padding and
+   * rounding: GTK 4.8 clips a title that does not fit, and the Dutch
+   * ones, measured in the body's regular face, were cut off.
+   * test-screenshots checks them in both languages. */
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attributes, pango_attr_scale_new (0.9));
+  pango_layout_set_attributes (layout, attributes);
   pango_layout_get_pixel_size (layout, &width, NULL);
-  gtk_column_view_column_set_fixed_width (column, MAX (minimum, width + 12));
+  gtk_column_view_column_set_fixed_width (column, MAX (minimum, width + 16));
 }
 
 /* Only the first figure column names the municipality, as the note's

@@ -32,6 +32,55 @@ shoot (const char *name)
   g_test_message ("wrote %s", path);
 }
 
+static gboolean
+is_label (GtkWidget *widget,
+          gpointer   data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+static gboolean
+is_column_view (GtkWidget *widget,
+                gpointer   data)
+{
+  return GTK_IS_COLUMN_VIEW (widget);
+}
+
+/* Every column title of the table is shown in full (GTK 4.8 clips one
+ * that does not fit; the Dutch ones were), and the table fits beside the
+ * details pane without scrolling sideways. */
+static void
+check_column_titles (GtkWidget *page)
+{
+  GType title_type = g_type_from_name ("GtkColumnViewTitle");
+  GtkWidget *column_view = raming_gui_find_descendant (page, is_column_view, NULL);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  guint n_titles = 0;
+
+  g_assert_true (title_type != G_TYPE_INVALID);
+  for (GtkWidget *header = gtk_widget_get_first_child (column_view); header;
+       header = gtk_widget_get_next_sibling (header))
+    for (GtkWidget *title = gtk_widget_get_first_child (header); title;
+         title = gtk_widget_get_next_sibling (title))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (title, title_type))
+        {
+          GtkWidget *label = raming_gui_find_descendant (title, is_label, NULL);
+          graphene_rect_t bounds;
+          int natural;
+
+          g_assert_nonnull (label);
+          g_assert_true (gtk_widget_compute_bounds (label, title, &bounds));
+          gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          g_test_message ("column title “%s”: %d wide, ends at %.0f of %d", gtk_label_get_text (GTK_LABEL (label)),
+                          natural, bounds.origin.x + natural, gtk_widget_get_width (title));
+          g_assert_cmpfloat (bounds.origin.x + natural, <=, gtk_widget_get_width (title));
+          n_titles++;
+        }
+  g_assert_cmpuint (n_titles, ==, 1 + RAMING_N_COLUMNS);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h));
+}
+
 static void
 test_measures (void)
 {
@@ -47,6 +96,7 @@ test_measures (void)
   raming_measures_page_select_measure (RAMING_MEASURES_PAGE (page),
                                        raming_document_find_measure (document, "poh"));
   shoot ("measures");
+  check_column_titles (page);
 }
 
 /* A figure being edited that cannot be taken: the entry says why. */
