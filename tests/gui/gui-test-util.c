@@ -326,6 +326,15 @@ has_size (gpointer widget)
   return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
 }
 
+/* For raming_gui_find_descendant(): a widget of the GType in @type
+ * (GSIZE_TO_POINTER (GTK_TYPE_LABEL)). */
+gboolean
+gui_test_is_type (GtkWidget *widget,
+                  gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
 static GskRenderNode *
 take_node (GtkWidget *widget)
 {

@@ -41,6 +41,8 @@ const char   *gui_test_summary_text      (RamingWindow *window,
                                           RamingTotal   total);
 void          gui_test_type_into_cell    (GtkWidget    *editable_cell,
                                           const char   *text);
+gboolean      gui_test_is_type           (GtkWidget    *widget,
+                                          gpointer      type);
 GskRenderNode *gui_test_take_render_node (GtkWidget    *widget);
 gboolean      gui_test_save_screenshot   (GtkWidget    *widget,
                                           const char   *path);

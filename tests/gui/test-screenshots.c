@@ -32,20 +32,6 @@ shoot (const char *name)
   g_test_message ("wrote %s", path);
 }
 
-static gboolean
-is_label (GtkWidget *widget,
-          gpointer   data)
-{
-  return GTK_IS_LABEL (widget);
-}
-
-static gboolean
-is_column_view (GtkWidget *widget,
-                gpointer   data)
-{
-  return GTK_IS_COLUMN_VIEW (widget);
-}
-
 /* Every column title of the table is shown in full (GTK 4.8 clips one
  * that does not fit; the Dutch ones were), and the table fits beside the
  * details pane without scrolling sideways. */
@@ -53,7 +39,7 @@ static void
 check_column_titles (GtkWidget *page)
 {
   GType title_type = g_type_from_name ("GtkColumnViewTitle");
-  GtkWidget *column_view = raming_gui_find_descendant (page, is_column_view, NULL);
+  GtkWidget *column_view = raming_gui_find_descendant (page, gui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW));
   GtkWidget *scrolled = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
   guint n_titles = 0;
@@ -65,7 +51,7 @@ check_column_titles (GtkWidget *page)
          title = gtk_widget_get_next_sibling (title))
       if (G_TYPE_CHECK_INSTANCE_TYPE (title, title_type))
         {
-          GtkWidget *label = raming_gui_find_descendant (title, is_label, NULL);
+          GtkWidget *label = raming_gui_find_descendant (title, gui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
           graphene_rect_t bounds;
           int natural;
 

@@ -28,8 +28,6 @@
 
 #define EXAMPLE "zwolle-2021.raming"
 
-static gboolean is_type (GtkWidget *widget,
-                         gpointer   type);
 
 typedef struct
 {
@@ -988,7 +986,7 @@ test_partners_and_actions (Fixture       *fixture,
   /* … in the error colour (style.css follows the cell's own widgets). */
   {
     GtkWidget *label = raming_gui_find_descendant (GTK_WIDGET (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell))),
-                                                   is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+                                                   gui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
     GdkRGBA color, error_color;
 
     g_assert_nonnull (label);
@@ -1091,13 +1089,6 @@ is_expander_row (GtkWidget *widget,
   return ADW_IS_EXPANDER_ROW (widget);
 }
 
-static gboolean
-is_type (GtkWidget *widget,
-         gpointer   type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 /* The column view of the page of that type, found without asking the
  * window for the page (which makes and fills it); NULL while the page
  * has not been made. */
@@ -1105,11 +1096,11 @@ static GtkColumnView *
 page_column_view (RamingWindow *window,
                   GType         page_type)
 {
-  GtkWidget *page = raming_gui_find_descendant (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (page_type));
+  GtkWidget *page = raming_gui_find_descendant (GTK_WIDGET (window), gui_test_is_type, GSIZE_TO_POINTER (page_type));
 
   if (page == NULL)
     return NULL;
-  return GTK_COLUMN_VIEW (raming_gui_find_descendant (page, is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)));
+  return GTK_COLUMN_VIEW (raming_gui_find_descendant (page, gui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)));
 }
 
 /* The referral partners' and the action items' pages are made, and they
@@ -1132,9 +1123,9 @@ test_hidden_parts_on_demand (Fixture       *fixture,
 
   /* The menu of recent documents is made when first opened (finding 28). */
   {
-    GtkWidget *split = raming_gui_find_descendant (GTK_WIDGET (fixture->window), is_type,
+    GtkWidget *split = raming_gui_find_descendant (GTK_WIDGET (fixture->window), gui_test_is_type,
                                                    GSIZE_TO_POINTER (ADW_TYPE_SPLIT_BUTTON));
-    GtkWidget *arrow = raming_gui_find_descendant (split, is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+    GtkWidget *arrow = raming_gui_find_descendant (split, gui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
     GMenuModel *menu;
     g_autoptr(GMenuModel) section = NULL;
 
@@ -1151,7 +1142,7 @@ test_hidden_parts_on_demand (Fixture       *fixture,
 
   g_assert_null (page_column_view (fixture->window, RAMING_TYPE_PARTNERS_PAGE));
   g_assert_null (page_column_view (fixture->window, RAMING_TYPE_ACTIONS_PAGE));
-  panel = raming_gui_find_descendant (GTK_WIDGET (fixture->window), is_type,
+  panel = raming_gui_find_descendant (GTK_WIDGET (fixture->window), gui_test_is_type,
                                       GSIZE_TO_POINTER (RAMING_TYPE_ASSUMPTIONS_PANEL));
   g_assert_null (raming_gui_find_descendant (panel, is_expander_row, NULL));
 
@@ -1233,7 +1224,7 @@ on_first_after_paint (GdkFrameClock *clock,
 
   if (!gtk_widget_get_mapped (window) || *state >= 0)
     return;
-  details = raming_gui_find_descendant (window, is_type, GSIZE_TO_POINTER (RAMING_TYPE_MEASURE_DETAILS));
+  details = raming_gui_find_descendant (window, gui_test_is_type, GSIZE_TO_POINTER (RAMING_TYPE_MEASURE_DETAILS));
   *state = details != NULL && gtk_widget_get_mapped (details);
 }
 
@@ -1261,8 +1252,8 @@ check_details_at_first_frame (int      width,
   g_assert_no_error (error);
   window = raming_window_new (NULL, document);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
-  page = raming_gui_find_descendant (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (RAMING_TYPE_MEASURES_PAGE));
-  flap = raming_gui_find_descendant (page, is_type, GSIZE_TO_POINTER (ADW_TYPE_FLAP));
+  page = raming_gui_find_descendant (GTK_WIDGET (window), gui_test_is_type, GSIZE_TO_POINTER (RAMING_TYPE_MEASURES_PAGE));
+  flap = raming_gui_find_descendant (page, gui_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_FLAP));
   g_assert_nonnull (flap);
   g_object_set_data (G_OBJECT (window), "first-frame", &state);
   g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), NULL);
@@ -1273,14 +1264,14 @@ check_details_at_first_frame (int      width,
   g_assert_cmpint (state, ==, shown);
   g_assert_cmpint (adw_flap_get_folded (ADW_FLAP (flap)), ==, !shown);
   g_assert_cmpint (adw_flap_get_reveal_flap (ADW_FLAP (flap)), ==, shown);
-  details = raming_gui_find_descendant (flap, is_type, GSIZE_TO_POINTER (RAMING_TYPE_MEASURE_DETAILS));
+  details = raming_gui_find_descendant (flap, gui_test_is_type, GSIZE_TO_POINTER (RAMING_TYPE_MEASURE_DETAILS));
   if (!shown)
     {
       /* Not made until shown (finding 27); then it explains the selection. */
       g_assert_null (details);
       adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
       gui_test_wait_for_draw (GTK_WIDGET (window));
-      details = raming_gui_find_descendant (flap, is_type, GSIZE_TO_POINTER (RAMING_TYPE_MEASURE_DETAILS));
+      details = raming_gui_find_descendant (flap, gui_test_is_type, GSIZE_TO_POINTER (RAMING_TYPE_MEASURE_DETAILS));
     }
   g_assert_nonnull (details);
   g_assert_true (gtk_widget_get_mapped (details));
@@ -1382,7 +1373,7 @@ test_plain_borders (Fixture       *fixture,
   guint shaded = 0;
 
   count_widget_borders (raming_window_get_summary (fixture->window), &all, &shaded);
-  count_widget_borders (raming_gui_find_descendant (page, is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)),
+  count_widget_borders (raming_gui_find_descendant (page, gui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)),
                         &all, &shaded);
   g_assert_cmpuint (all, >=, 10);
   g_assert_cmpuint (all, <=, 14);
