@@ -282,6 +282,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     g_signal_connect_object (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)),
                              "editing-started", G_CALLBACK (on_editing_started), list_item, 0);
   gtk_list_item_set_child (list_item, cell);
+  raming_gui_share_drawing_font (cell);
 }
 
 static void

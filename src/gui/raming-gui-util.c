@@ -449,6 +449,70 @@ raming_gui_limit_wrap_minimum (GtkWidget *root)
     raming_gui_limit_wrap_minimum (child);
 }
 
+/* GTK 4.8's GL renderer draws each glyph it has not drawn before with
+ * cairo on an image surface. Cairo's image surfaces bring font options of
+ * their own, one of them private (round_glyph_positions), so the text is
+ * drawn with another cairo scaled font than the one Pango measured it
+ * with, and every glyph is loaded again. With GTK's default of unhinted
+ * metrics cairo loads a glyph's metrics at the font's em size and its
+ * image at the real size; for a TrueType font with hinting instructions
+ * (DejaVu Sans, Debian's default font) FreeType runs the font's CVT
+ * program again at each switch: ~400 times for the example's first frame,
+ * a tenth of the main thread's instructions up to it.
+ *
+ * Giving the widgets the image surface's options, with everything else
+ * left to GtkSettings, makes measuring and drawing share one scaled font,
+ * so the glyphs Pango measured are drawn without loading them again.
+ * Nothing on screen changes: Pango does not read that option and the
+ * drawing had it already (docs/performance.md, finding 34). Widgets made
+ * later without them only pay that cost once per glyph. GTK 4.14 draws
+ * text in new renderers; it was not measured there, so this is left to
+ * the GTK it was measured on. */
+static const cairo_font_options_t *
+drawing_font_options (void)
+{
+  static cairo_font_options_t *options;
+  static gboolean looked;
+
+  if (!looked)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      cairo_font_options_t *plain = cairo_font_options_create ();
+
+      looked = TRUE;
+      options = cairo_font_options_create ();
+      cairo_surface_get_font_options (surface, options);
+      cairo_surface_destroy (surface);
+      /* Hinted metrics or not stays GtkSettings' choice. */
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_DEFAULT);
+      /* A cairo whose image surfaces bring nothing else: nothing to do. */
+      if (cairo_font_options_equal (options, plain) ||
+          cairo_font_options_status (options) != CAIRO_STATUS_SUCCESS ||
+          gtk_get_minor_version () >= 14)
+        g_clear_pointer (&options, cairo_font_options_destroy);
+      cairo_font_options_destroy (plain);
+    }
+  return options;
+}
+
+void
+raming_gui_share_drawing_font (GtkWidget *root)
+{
+  const cairo_font_options_t *options;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  options = drawing_font_options ();
+  if (options == NULL)
+    return;
+
+  if (gtk_widget_get_font_options (root) == NULL)
+    gtk_widget_set_font_options (root, options);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    raming_gui_share_drawing_font (child);
+}
+
 /* Tooltips without asking where the pointer is. GTK 4.8's
  * gtk_widget_set_tooltip_text() asks the display where the pointer is
  * each time it is called on a visible widget, so that a tooltip on screen

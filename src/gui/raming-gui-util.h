@@ -53,6 +53,7 @@ GtkWidget       *raming_gui_find_descendant   (GtkWidget       *root,
                                                                         gpointer   data),
                                                gpointer         data);
 void             raming_gui_limit_wrap_minimum (GtkWidget      *root);
+void             raming_gui_share_drawing_font (GtkWidget      *root);
 void             raming_gui_set_tooltip_text  (GtkWidget       *widget,
                                                const char      *text);
 const char      *raming_gui_get_tooltip_text  (GtkWidget       *widget);

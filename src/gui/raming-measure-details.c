@@ -988,6 +988,7 @@ raming_measure_details_set_measure (RamingMeasureDetails *self,
   fill_explanations (self, FALSE);
   fill_links (self);
   raming_gui_limit_wrap_minimum (self->content);
+  raming_gui_share_drawing_font (self->content);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "measure");
 }
 

@@ -166,6 +166,7 @@ ensure_details (RamingMeasuresPage *self)
   raming_measure_details_set_document (self->details, self->document);
   raming_measure_details_set_measure (self->details, raming_measures_page_get_selected (self));
   gtk_scrolled_window_set_child (self->details_scroller, GTK_WIDGET (self->details));
+  raming_gui_share_drawing_font (GTK_WIDGET (self->details));
 }
 
 static void
@@ -214,6 +215,7 @@ setup_title (GtkSignalListItemFactory *factory,
   g_signal_connect_object (raming_property_cell_get_editable (RAMING_PROPERTY_CELL (cell)),
                            "editing-started", G_CALLBACK (on_cell_editing_started), list_item, 0);
   gtk_list_item_set_child (list_item, expander);
+  raming_gui_share_drawing_font (expander);
 }
 
 static void
@@ -248,6 +250,7 @@ setup_figure (GtkSignalListItemFactory *factory,
   g_signal_connect_object (raming_measure_cell_get_editable (RAMING_MEASURE_CELL (cell)),
                            "editing-started", G_CALLBACK (on_cell_editing_started), list_item, 0);
   gtk_list_item_set_child (list_item, cell);
+  raming_gui_share_drawing_font (cell);
 }
 
 static void

@@ -1581,10 +1581,12 @@ raming_window_constructed (GObject *object)
     }
 }
 
-/* The first time the window is shown, before it is realized: the details
- * pane folded at once when the window is going to be too narrow for it
- * (raming_measures_page_settle_details()). A maximized window's width is
- * not known yet; the pane then folds as AdwFlap decides. */
+/* The first time the window is shown, before it is realized: its text
+ * measured and drawn with one cairo font (raming_gui_share_drawing_font())
+ * and the details pane folded at once when the window is going to be too
+ * narrow for it (raming_measures_page_settle_details()). A maximized
+ * window's width is not known yet; the pane then folds as AdwFlap
+ * decides. */
 static void
 raming_window_show (GtkWidget *widget)
 {
@@ -1596,6 +1598,7 @@ raming_window_show (GtkWidget *widget)
       int height = 0;
 
       self->shown_before = TRUE;
+      raming_gui_share_drawing_font (widget);
       gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
       if (!self->maximize_requested && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
         raming_measures_page_settle_details (self->measures_page, width);

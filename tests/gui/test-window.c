@@ -1380,6 +1380,59 @@ test_plain_borders (Fixture       *fixture,
   g_assert_cmpuint (shaded, ==, 0);
 }
 
+/* Text that Pango measures with other cairo font options than GTK's GL
+ * renderer draws it with (on a cairo image surface) is loaded twice by
+ * cairo, glyph by glyph (docs/performance.md, finding 34). */
+static gboolean
+is_drawn_with_other_options (GtkWidget *widget)
+{
+  const cairo_font_options_t *measured;
+  cairo_surface_t *surface;
+  cairo_font_options_t *drawn;
+  gboolean other;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  measured = pango_cairo_context_get_font_options (gtk_widget_get_pango_context (widget));
+  g_assert_nonnull (measured);
+  /* What cairo makes of them when drawing on an image surface */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  drawn = cairo_font_options_create ();
+  cairo_surface_get_font_options (surface, drawn);
+  cairo_font_options_merge (drawn, measured);
+  other = !cairo_font_options_equal (drawn, measured);
+  if (other)
+    g_test_message ("drawn with other font options: “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+  cairo_font_options_destroy (drawn);
+  cairo_surface_destroy (surface);
+  return other;
+}
+
+static gboolean
+is_mapped_label (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget);
+}
+
+static void
+test_drawing_font (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = raming_window_get_page (fixture->window, "measures");
+  GtkWidget *view = raming_gui_find_descendant (page, gui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW));
+
+  if (gtk_get_minor_version () >= 14)
+    {
+      g_test_skip ("measured on GTK 4.8 to 4.12 only");
+      return;
+    }
+
+  /* The window's chrome, the column titles and the example's rows */
+  g_assert_cmpuint (count_matching (view, is_mapped_label), >=, 11 * 5);
+  g_assert_cmpuint (count_matching (GTK_WIDGET (fixture->window), is_drawn_with_other_options), ==, 0);
+}
+
 /* Widgets with a tooltip set through GTK (gtk_widget_set_tooltip_text()
  * or "tooltip-text" in a .ui file), each of which asked the display
  * where the pointer was when it was set; Raming's go through
@@ -1485,6 +1538,7 @@ main (int   argc,
   ADD ("/window/wrap-minimum", test_wrap_minimum);
   ADD ("/window/tooltips", test_tooltips);
   ADD ("/window/plain-borders", test_plain_borders);
+  ADD ("/window/drawing-font", test_drawing_font);
   g_test_add_func ("/window/band-computing", test_band_computing);
   g_test_add_func ("/window/details-first-frame", test_details_first_frame);
   ADD ("/window/hidden-parts-on-demand", test_hidden_parts_on_demand);
