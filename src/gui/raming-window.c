@@ -44,7 +44,7 @@ struct _RamingWindow
   AdwHeaderBar *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *view_stack;
-  AdwViewSwitcherBar *switcher_bar;
+  GtkBox *main_box;
   GtkWidget *open_button;
   GtkWidget *document_title_box;
   GtkLabel *document_title;
@@ -57,6 +57,7 @@ struct _RamingWindow
   AdwBin *actions_bin;
   RamingPartnersPage *partners_page;    /* made when first needed: ensure_page() */
   RamingActionsPage *actions_page;
+  AdwViewSwitcherBar *switcher_bar;     /* made when first needed: update_title_box_idle() */
   GtkMenuButton *primary_menu_button;
   GMenuModel *primary_menu;
   GMenuModel *recent_menu;
@@ -1733,7 +1734,7 @@ raming_window_class_init (RamingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, RamingWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, document_title_box);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, document_title);
@@ -1781,7 +1782,16 @@ update_title_box_idle (gpointer user_data)
   gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   gtk_widget_set_visible (self->document_title_box, !narrow);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  /* The bar at the bottom is made the first time the window is narrow
+   * enough to need it (docs/performance.md, finding 35). */
+  if (narrow && self->switcher_bar == NULL)
+    {
+      self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      gtk_box_append (self->main_box, GTK_WIDGET (self->switcher_bar));
+    }
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
   return G_SOURCE_REMOVE;
 }
 

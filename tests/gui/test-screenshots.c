@@ -195,9 +195,21 @@ test_actions (void)
 static void
 test_narrow (void)
 {
+  GtkWidget *bar;
+
   raming_window_show_page (window, "measures");
+  /* The switcher bar at the bottom is made only when first needed
+   * (docs/performance.md, finding 35). */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) >= 1000)
+    g_assert_null (raming_gui_find_descendant (GTK_WIDGET (window), gui_test_is_type,
+                                               GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_BAR)));
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   gui_test_spin (1000);
+  bar = raming_gui_find_descendant (GTK_WIDGET (window), gui_test_is_type,
+                                    GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (bar);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (gtk_widget_get_mapped (bar));
   shoot ("narrow");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gui_test_spin (300);
