@@ -169,12 +169,40 @@ ensure_details (RamingMeasuresPage *self)
   raming_gui_share_drawing_font (GTK_WIDGET (self->details));
 }
 
+/* What the page shows while the analysis has no measures, made the first
+ * time it does not (docs/performance.md, finding 35): an opened document
+ * seldom needs it. */
+static void
+ensure_empty_page (RamingMeasuresPage *self)
+{
+  GtkWidget *status;
+  GtkWidget *button;
+
+  if (gtk_stack_get_child_by_name (GTK_STACK (self->stack), "empty") != NULL)
+    return;
+
+  status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "view-list-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Measures Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Add the savings measures of the analysis; each becomes a row of the note’s table"));
+  button = gtk_button_new_with_mnemonic (_("_Add Measure"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "measures.add-measure");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
+  gtk_stack_add_named (GTK_STACK (self->stack), status, "empty");
+}
+
 static void
 update_empty (RamingMeasuresPage *self)
 {
   gboolean empty = self->document == NULL ||
                    g_list_model_get_n_items (raming_document_get_measures (self->document)) == 0;
 
+  if (empty)
+    ensure_empty_page (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), empty ? "empty" : "table");
 }
 

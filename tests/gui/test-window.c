@@ -1108,6 +1108,14 @@ page_column_view (RamingWindow *window,
  * assumption's row makes the rows inside it when first unfolded; its
  * header is there from the start (docs/performance.md, findings 24 and
  * 29). */
+static gboolean
+is_status_page_titled (GtkWidget *widget,
+                       gpointer   title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
 static void
 test_hidden_parts_on_demand (Fixture       *fixture,
                              gconstpointer  data)
@@ -1115,6 +1123,8 @@ test_hidden_parts_on_demand (Fixture       *fixture,
   RamingAssumption *macro = raming_document_find_assumption (fixture->document, "macro_aandeel");
   GtkColumnView *partners;
   GtkColumnView *actions;
+  GtkWidget *measures;
+  GtkWidget *status;
   GtkWidget *panel;
   GtkWidget *row;
 
@@ -1142,6 +1152,9 @@ test_hidden_parts_on_demand (Fixture       *fixture,
 
   g_assert_null (page_column_view (fixture->window, RAMING_TYPE_PARTNERS_PAGE));
   g_assert_null (page_column_view (fixture->window, RAMING_TYPE_ACTIONS_PAGE));
+  /* The measures page's empty state is made when first shown (finding 35). */
+  measures = raming_window_get_page (fixture->window, "measures");
+  g_assert_null (raming_gui_find_descendant (measures, is_status_page_titled, (gpointer) "No Measures Yet"));
   panel = raming_gui_find_descendant (GTK_WIDGET (fixture->window), gui_test_is_type,
                                       GSIZE_TO_POINTER (RAMING_TYPE_ASSUMPTIONS_PANEL));
   g_assert_null (raming_gui_find_descendant (panel, is_expander_row, NULL));
@@ -1164,7 +1177,14 @@ test_hidden_parts_on_demand (Fixture       *fixture,
     raming_window_set_document (fixture->window, other);
     g_assert_true (gtk_column_view_get_model (partners) != NULL &&
                    gtk_column_view_get_model (actions) != NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "measures");
+    gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+    status = raming_gui_find_descendant (measures, is_status_page_titled, (gpointer) "No Measures Yet");
+    g_assert_nonnull (status);
+    g_assert_true (gtk_widget_get_mapped (status));
     raming_window_set_document (fixture->window, original);
+    gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+    g_assert_false (gtk_widget_get_mapped (status));
   }
 
   raming_window_set_assumptions_visible (fixture->window, TRUE);
