@@ -497,6 +497,61 @@ test_dutch_formulas_and_language_switch (void)
                    ==, "=0.89%");
 }
 
+/* Renaming an assumption rewrites every formula that uses it — other
+ * assumptions, a figure and its range, results — in the step of the key
+ * itself: one undo puts all back, one redo does it again. */
+static void
+test_rename_assumption (void)
+{
+  const char *text =
+    "{\"format\":\"raming\",\"version\":1,\"metadata\":{\"language\":\"nl\"},"
+    "\"assumptions\":[{\"key\":\"aandeel\",\"value\":\"=0,89%\",\"unit\":\"percent\"},"
+    "{\"key\":\"basis\",\"value\":1000000},{\"key\":\"basisbedrag\",\"value\":5},"
+    "{\"key\":\"deel\",\"value\":\"=basis * aandeel\"}],"
+    "\"measures\":[{\"id\":\"m\",\"realistic\":{\"formula\":\"=max(basis * aandeel; 1,5e3)\","
+    "\"low\":\"=basis * aandeel / 2\",\"high\":2000000},"
+    "\"results\":[{\"value\":\"=basis / 100\",\"label\":\"2020\"}],\"original\":\"=basisbedrag\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RamingDocument) document = raming_document_load_from_data (text, -1, &error);
+  RamingAssumption *basis;
+  RamingMeasure *m;
+  g_autoptr(RamingResultEntry) result = NULL;
+  RamingCellInput *realistic;
+
+  g_assert_no_error (error);
+  basis = raming_document_find_assumption (document, "basis");
+  m = raming_document_find_measure (document, "m");
+  result = g_list_model_get_item (raming_measure_get_results (m), 0);
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (m, RAMING_COLUMN_REALISTIC)), 8900, 1e-6);
+
+  raming_document_edit (document, basis, "key", "grondslag", NULL);
+  g_assert_true (raming_document_find_assumption (document, "grondslag") == basis);
+  g_assert_cmpstr (raming_cell_input_get_formula_text (raming_assumption_get_input (raming_document_find_assumption (document, "deel"))),
+                   ==, "=grondslag * aandeel");
+  realistic = raming_measure_get_input (m, RAMING_COLUMN_REALISTIC);
+  g_assert_cmpstr (raming_cell_input_get_formula_text (realistic), ==, "=max(grondslag * aandeel; 1500)");
+  g_assert_cmpstr (raming_cell_input_get_formula_text (raming_cell_input_get_low (realistic)), ==, "=grondslag * aandeel / 2");
+  g_assert_cmpstr (raming_cell_input_get_formula_text (raming_result_entry_get_input (result)), ==, "=grondslag / 100");
+  /* A name that only begins like it is another name */
+  g_assert_cmpstr (raming_cell_input_get_formula_text (raming_measure_get_input (m, RAMING_COLUMN_ORIGINAL)), ==, "=basisbedrag");
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (m, RAMING_COLUMN_REALISTIC)), 8900, 1e-6);
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (m, RAMING_COLUMN_RESULT)), 10000, 1e-6);
+
+  g_assert_true (raming_document_undo (document));
+  g_assert_false (raming_document_get_can_undo (document));
+  g_assert_true (raming_document_find_assumption (document, "basis") == basis);
+  realistic = raming_measure_get_input (m, RAMING_COLUMN_REALISTIC);
+  g_assert_cmpstr (raming_cell_input_get_formula_text (realistic), ==, "=max(basis * aandeel; 1,5e3)");
+  g_assert_cmpstr (raming_cell_input_get_formula_text (raming_cell_input_get_low (realistic)), ==, "=basis * aandeel / 2");
+  g_assert_cmpstr (raming_cell_input_get_formula_text (raming_result_entry_get_input (result)), ==, "=basis / 100");
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (m, RAMING_COLUMN_REALISTIC)), 8900, 1e-6);
+
+  g_assert_true (raming_document_redo (document));
+  g_assert_cmpstr (raming_cell_input_get_formula_text (raming_measure_get_input (m, RAMING_COLUMN_REALISTIC)),
+                   ==, "=max(grondslag * aandeel; 1500)");
+  g_assert_cmpfloat_with_epsilon (raming_cell_get_value (raming_measure_get_cell (m, RAMING_COLUMN_REALISTIC)), 8900, 1e-6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/document/load/too-large", test_too_large);
   g_test_add_func ("/document/load/json-allowances", test_json_allowances);
   g_test_add_func ("/document/dutch-formulas-and-language-switch", test_dutch_formulas_and_language_switch);
+  g_test_add_func ("/document/rename-assumption", test_rename_assumption);
 
   return g_test_run ();
 }

@@ -840,6 +840,38 @@ test_interval_values (void)
                          "The value of “a” is not a finite number");
 }
 
+/* What an assumption's formulas become when it is renamed: only the name
+ * itself, not names that begin with it, nor a function of that name. */
+static void
+test_rename (void)
+{
+  static const struct {
+    const char *text;
+    RamingLanguage language;
+    const char *renamed;   /* NULL: does not use the name */
+  } cases[] = {
+    { "=a * 2", EN, "b * 2" },
+    { "=a+a/a", EN, "b + b / b" },
+    { "=ab + a_ + ba", EN, NULL },
+    { "=a.dekking * 2", EN, NULL },
+    { "=max(a; 1,5)", NL, "max(b; 1,5)" },
+    { "=max(a, 1.5) + min(c)", EN, "max(b, 1.5) + min(c)" },
+    { "=0,89% * a", NL, "0,89% * b" },
+    { "=1 + 2", EN, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RamingFormula) formula = raming_formula_parse (cases[i].text, cases[i].language, &error);
+      g_autofree char *renamed = NULL;
+
+      g_assert_no_error (error);
+      renamed = raming_formula_rename (formula, "a", "b", cases[i].language);
+      g_assert_cmpstr (renamed, ==, cases[i].renamed);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,6 +891,7 @@ main (int   argc,
   g_test_add_func ("/formula/errors/evaluate", test_evaluate_errors);
   g_test_add_func ("/formula/errors/limits", test_limits);
   g_test_add_func ("/formula/to-string", test_to_string);
+  g_test_add_func ("/formula/rename", test_rename);
   g_test_add_func ("/formula/round-trip", test_round_trip);
   g_test_add_func ("/formula/interval/containment", test_interval_containment);
   g_test_add_func ("/formula/interval/points", test_interval_points);

@@ -341,6 +341,54 @@ raming_cell_input_relanguage (RamingCellInput *self,
   return copy;
 }
 
+/* What the input becomes when the assumption @from is renamed @to: its
+ * formula, and those of its range, name @to instead. %NULL when none of
+ * them uses @from. A formula that cannot be read is left as written. */
+RamingCellInput *
+raming_cell_input_rename (RamingCellInput *self,
+                          const char      *from,
+                          const char      *to,
+                          RamingLanguage   language)
+{
+  g_autoptr(RamingCellInput) low = NULL;
+  g_autoptr(RamingCellInput) high = NULL;
+  g_autofree char *text = NULL;
+  RamingCellInput *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  if (self->kind == RAMING_CELL_INPUT_FORMULA && self->formula != NULL)
+    text = raming_formula_rename (self->formula, from, to, language);
+  if (self->low != NULL)
+    low = raming_cell_input_rename (self->low, from, to, language);
+  if (self->high != NULL)
+    high = raming_cell_input_rename (self->high, from, to, language);
+  if (text == NULL && low == NULL && high == NULL)
+    return NULL;
+
+  copy = cell_input_dup (self);
+  if (text != NULL)
+    {
+      g_clear_pointer (&copy->formula, raming_formula_unref);
+      g_clear_error (&copy->formula_error);
+      g_free (copy->formula_text);
+      copy->formula_text = g_strconcat ("=", text, NULL);
+      copy->formula = raming_formula_parse (copy->formula_text, language, &copy->formula_error);
+    }
+  if (low != NULL)
+    {
+      g_clear_pointer (&copy->low, raming_cell_input_unref);
+      copy->low = g_steal_pointer (&low);
+    }
+  if (high != NULL)
+    {
+      g_clear_pointer (&copy->high, raming_cell_input_unref);
+      copy->high = g_steal_pointer (&high);
+    }
+  return copy;
+}
+
 RamingCellInput *
 raming_cell_input_ref (RamingCellInput *self)
 {

@@ -49,6 +49,10 @@ RamingCellInput     *raming_cell_input_copy_with_meta  (RamingCellInput       *s
 RamingCellInput     *raming_cell_input_relanguage      (RamingCellInput       *self,
                                                         RamingLanguage         from,
                                                         RamingLanguage         to);
+RamingCellInput     *raming_cell_input_rename          (RamingCellInput       *self,
+                                                        const char            *from,
+                                                        const char            *to,
+                                                        RamingLanguage         language);
 JsonNode            *raming_cell_input_to_json         (RamingCellInput       *self);
 char                *raming_cell_input_to_text         (RamingCellInput       *self,
                                                         RamingLanguage         language);

@@ -237,6 +237,9 @@ raming_document_end_edit (RamingDocument *self)
 static void relink_measures (RamingDocument *self,
                              GHashTable     *ids,
                              const char     *new_id);
+static void rename_in_formulas (RamingDocument *self,
+                                const char     *from,
+                                const char     *to);
 
 static gboolean
 values_equal (const GValue *a,
@@ -313,6 +316,19 @@ raming_document_edit_property (RamingDocument *self,
       record (self, op);
       g_hash_table_add (ids, old_id);
       relink_measures (self, ids, new_id);
+      raming_document_end_edit (self);
+      return;
+    }
+  if (RAMING_IS_ASSUMPTION (object) && g_str_equal (pspec->name, "key") &&
+      g_value_get_string (&op->before) != NULL && g_value_get_string (&op->after) != NULL)
+    {
+      g_autofree char *old_key = g_value_dup_string (&op->before);
+      g_autofree char *new_key = g_value_dup_string (&op->after);
+
+      raming_document_begin_edit (self, NULL);
+      g_object_set_property (object, property, &op->after);
+      record (self, op);
+      rename_in_formulas (self, old_key, new_key);
       raming_document_end_edit (self);
       return;
     }
@@ -769,6 +785,63 @@ relanguage_measure (gpointer item,
 
       relanguage_input (user_data, entry, "input");
     }
+}
+
+typedef struct
+{
+  RamingDocument *document;
+  const char     *from;
+  const char     *to;
+} Rename;
+
+static void
+rename_input (Rename     *r,
+              gpointer    object,
+              const char *property)
+{
+  g_autoptr(RamingCellInput) input = NULL;
+  g_autoptr(RamingCellInput) renamed = NULL;
+
+  g_object_get (object, property, &input, NULL);
+  if (input == NULL)
+    return;
+  renamed = raming_cell_input_rename (input, r->from, r->to, r->document->language);
+  if (renamed != NULL)
+    raming_document_edit (r->document, object, property, renamed, NULL);
+}
+
+static void
+rename_in_measure (gpointer item,
+                   gpointer user_data)
+{
+  GListModel *results = raming_measure_get_results (item);
+
+  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
+    rename_input (user_data, item, raming_column_to_property (c));
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+
+      rename_input (user_data, entry, "input");
+    }
+}
+
+/* An assumption's new key: every formula that named the old one names the
+ * new one, in the same step as the key itself (one undo puts all back). */
+static void
+rename_in_formulas (RamingDocument *self,
+                    const char     *from,
+                    const char     *to)
+{
+  Rename r = { self, from, to };
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->assumptions)); i++)
+    {
+      g_autoptr(RamingAssumption) a = g_list_model_get_item (G_LIST_MODEL (self->assumptions), i);
+
+      rename_input (&r, a, "input");
+    }
+  raming_document_foreach_measure (self, rename_in_measure, &r);
 }
 
 /* Rewrites every formula first, so that "0,89%" keeps its meaning. The

@@ -944,28 +944,17 @@ function_name (OpCode op)
     }
 }
 
-/**
- * raming_formula_to_string:
- * @self: a formula
- * @language: the language to write the formula in
- *
- * Writes the formula in a canonical form: no leading “=”, spaces around
- * operators, only the parentheses that are needed, and numbers with the
- * decimal separator and argument separator of @language. Reading the
- * result back gives a formula that computes exactly the same.
- *
- * Returns: (transfer full): the formula as text
- */
-char *
-raming_formula_to_string (RamingFormula  *self,
-                          RamingLanguage  language)
+/* The formula in its canonical form, with the name @from written as @to
+ * (when @from is not %NULL). */
+static char *
+formula_write (RamingFormula  *self,
+               RamingLanguage  language,
+               const char     *from,
+               const char     *to)
 {
   g_autofree Piece *pieces = NULL;
   const char *separator;
   guint top = 0;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (language == RAMING_LANGUAGE_NL || language == RAMING_LANGUAGE_EN, NULL);
 
   separator = language == RAMING_LANGUAGE_NL ? "; " : ", ";
   pieces = g_new0 (Piece, self->stack_size);
@@ -993,7 +982,8 @@ raming_formula_to_string (RamingFormula  *self,
 
         case OP_NAME:
           g_assert (top < self->stack_size);
-          pieces[top].text = g_string_new (self->names[instruction->arg]);
+          pieces[top].text = g_string_new (from != NULL && g_str_equal (self->names[instruction->arg], from)
+                                           ? to : self->names[instruction->arg]);
           pieces[top].precedence = PRECEDENCE_ATOM;
           top++;
           break;
@@ -1101,6 +1091,62 @@ raming_formula_to_string (RamingFormula  *self,
   g_assert (top == 1);
 
   return g_string_free (pieces[0].text, FALSE);
+}
+
+/**
+ * raming_formula_to_string:
+ * @self: a formula
+ * @language: the language to write the formula in
+ *
+ * Writes the formula in a canonical form: no leading “=”, spaces around
+ * operators, only the parentheses that are needed, and numbers with the
+ * decimal separator and argument separator of @language. Reading the
+ * result back gives a formula that computes exactly the same.
+ *
+ * Returns: (transfer full): the formula as text
+ */
+char *
+raming_formula_to_string (RamingFormula  *self,
+                          RamingLanguage  language)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (language == RAMING_LANGUAGE_NL || language == RAMING_LANGUAGE_EN, NULL);
+
+  return formula_write (self, language, NULL, NULL);
+}
+
+/**
+ * raming_formula_rename:
+ * @self: a formula
+ * @from: a name the formula may use (an assumption's key)
+ * @to: the name to use instead
+ * @language: the language to write the formula in
+ *
+ * The formula as raming_formula_to_string() writes it, with every use of
+ * the name @from written as @to: what an assumption's formulas become
+ * when it is renamed. Names that only begin with @from
+ * (“huisartsen.dekking” for “huisartsen”) are other names and stay.
+ *
+ * Returns: (transfer full) (nullable): the formula as text, or %NULL when
+ *   it does not use @from
+ */
+char *
+raming_formula_rename (RamingFormula  *self,
+                       const char     *from,
+                       const char     *to,
+                       RamingLanguage  language)
+{
+  gboolean uses = FALSE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  g_return_val_if_fail (language == RAMING_LANGUAGE_NL || language == RAMING_LANGUAGE_EN, NULL);
+
+  for (guint i = 0; i < self->n_names && !uses; i++)
+    uses = g_str_equal (self->names[i], from);
+  if (!uses)
+    return NULL;
+  return formula_write (self, language, from, to);
 }
 
 /* Evaluation */

@@ -40,6 +40,10 @@ void            raming_formula_unref              (RamingFormula        *self);
 const char     *raming_formula_get_text           (RamingFormula        *self);
 char           *raming_formula_to_string          (RamingFormula        *self,
                                                    RamingLanguage        language);
+char           *raming_formula_rename             (RamingFormula        *self,
+                                                   const char           *from,
+                                                   const char           *to,
+                                                   RamingLanguage        language);
 guint           raming_formula_get_n_names        (RamingFormula        *self);
 const char     *raming_formula_get_name           (RamingFormula        *self,
                                                    guint                 position);

@@ -322,14 +322,17 @@ set_key_problem (Row        *row,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "", -1);
 }
 
-/* A new name for formulas. Refused while figures use the old one: their
- * formulas would lose the assumption (rename it before using it). */
+/* A new name for formulas. The formulas that use the old one are
+ * rewritten in the same step (raming_document_edit_property()), so one
+ * undo puts the name and the formulas back. */
 static void
 on_key_apply (AdwEntryRow *entry_row)
 {
   Row *row = row_of (GTK_WIDGET (entry_row));
   g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry_row))));
   g_autofree char *problem = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autofree char *previous = NULL;
   const char *old_key;
   RamingAssumption *other;
 
@@ -348,25 +351,21 @@ on_key_apply (AdwEntryRow *entry_row)
                                  "starting with a letter, at most 64 characters"), key);
   else if (other != NULL && other != row->assumption)
     problem = g_strdup_printf (_("“%s” is already the name of another assumption"), key);
-  else
-    {
-      g_autoptr(GPtrArray) users = raming_document_list_users (row->panel->document, old_key);
-
-      if (users->len > 0)
-        problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "“%s” is used by %u figure; its formula would lose the assumption. "
-                                                "Give an assumption its name before using it.",
-                                                "“%s” is used by %u figures; their formulas would lose the assumption. "
-                                                "Give an assumption its name before using it.",
-                                                users->len),
-                                   old_key, users->len);
-    }
 
   set_key_problem (row, problem);
   if (problem != NULL)
     return;
+
+  users = raming_document_list_users (row->panel->document, old_key);
+  previous = g_strdup (old_key);
   raming_document_edit (row->panel->document, row->assumption, "key", key, NULL);
   update_row (row);
+  if (users->len > 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Formulas that used “%s” now use “%s”"), previous, key);
+
+      raming_gui_show_undo_toast (GTK_WIDGET (row->panel), message);
+    }
 }
 
 static void
