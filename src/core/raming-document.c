@@ -749,81 +749,97 @@ raming_document_set_modified (RamingDocument *self,
 
 /* ------------------------------------------------------------------ */
 
+/* What a formula-holding input becomes, or %NULL to leave it. */
+typedef RamingCellInput *(*InputMap) (RamingCellInput *input,
+                                      gpointer         data);
+
 typedef struct
 {
   RamingDocument *document;
-  RamingLanguage  from;
-  RamingLanguage  to;
-} Relanguage;
+  InputMap        map;
+  gpointer        data;
+} MapInputs;
 
 static void
-relanguage_input (Relanguage *r,
-                  gpointer    object,
-                  const char *property)
+map_input (MapInputs  *m,
+           gpointer    object,
+           const char *property)
 {
   g_autoptr(RamingCellInput) input = NULL;
-  g_autoptr(RamingCellInput) converted = NULL;
+  g_autoptr(RamingCellInput) mapped = NULL;
 
   g_object_get (object, property, &input, NULL);
   if (input == NULL)
     return;
-  converted = raming_cell_input_relanguage (input, r->from, r->to);
-  raming_document_edit (r->document, object, property, converted, NULL);
+  mapped = m->map (input, m->data);
+  if (mapped != NULL)
+    raming_document_edit (m->document, object, property, mapped, NULL);
 }
 
 static void
-relanguage_measure (gpointer item,
+map_measure_inputs (gpointer item,
                     gpointer user_data)
 {
   GListModel *results = raming_measure_get_results (item);
 
   for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    relanguage_input (user_data, item, raming_column_to_property (c));
+    map_input (user_data, item, raming_column_to_property (c));
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
 
-      relanguage_input (user_data, entry, "input");
+      map_input (user_data, entry, "input");
     }
+}
+
+/* Edits every input that can hold a formula — the assumptions' values,
+ * the figures of the measures (with their ranges) and their results —
+ * into what @map makes of it. */
+static void
+map_formula_inputs (RamingDocument *self,
+                    InputMap        map,
+                    gpointer        data)
+{
+  MapInputs m = { self, map, data };
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->assumptions)); i++)
+    {
+      g_autoptr(RamingAssumption) a = g_list_model_get_item (G_LIST_MODEL (self->assumptions), i);
+
+      map_input (&m, a, "input");
+    }
+  raming_document_foreach_measure (self, map_measure_inputs, &m);
 }
 
 typedef struct
 {
-  RamingDocument *document;
-  const char     *from;
-  const char     *to;
-} Rename;
+  RamingLanguage from;
+  RamingLanguage to;
+} Relanguage;
 
-static void
-rename_input (Rename     *r,
-              gpointer    object,
-              const char *property)
+static RamingCellInput *
+relanguage_input (RamingCellInput *input,
+                  gpointer         data)
 {
-  g_autoptr(RamingCellInput) input = NULL;
-  g_autoptr(RamingCellInput) renamed = NULL;
+  Relanguage *r = data;
 
-  g_object_get (object, property, &input, NULL);
-  if (input == NULL)
-    return;
-  renamed = raming_cell_input_rename (input, r->from, r->to, r->document->language);
-  if (renamed != NULL)
-    raming_document_edit (r->document, object, property, renamed, NULL);
+  return raming_cell_input_relanguage (input, r->from, r->to);
 }
 
-static void
-rename_in_measure (gpointer item,
-                   gpointer user_data)
+typedef struct
 {
-  GListModel *results = raming_measure_get_results (item);
+  const char     *from;
+  const char     *to;
+  RamingLanguage  language;
+} Rename;
 
-  for (guint c = 0; c < RAMING_N_COLUMNS; c++)
-    rename_input (user_data, item, raming_column_to_property (c));
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(RamingResultEntry) entry = g_list_model_get_item (results, i);
+static RamingCellInput *
+rename_input (RamingCellInput *input,
+              gpointer         data)
+{
+  Rename *r = data;
 
-      rename_input (user_data, entry, "input");
-    }
+  return raming_cell_input_rename (input, r->from, r->to, r->language);
 }
 
 /* An assumption's new key: every formula that named the old one names the
@@ -833,15 +849,9 @@ rename_in_formulas (RamingDocument *self,
                     const char     *from,
                     const char     *to)
 {
-  Rename r = { self, from, to };
+  Rename r = { from, to, self->language };
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->assumptions)); i++)
-    {
-      g_autoptr(RamingAssumption) a = g_list_model_get_item (G_LIST_MODEL (self->assumptions), i);
-
-      rename_input (&r, a, "input");
-    }
-  raming_document_foreach_measure (self, rename_in_measure, &r);
+  map_formula_inputs (self, rename_input, &r);
 }
 
 /* Rewrites every formula first, so that "0,89%" keeps its meaning. The
@@ -857,15 +867,9 @@ apply_language (RamingDocument *self,
 
   if (!self->replaying)
     {
-      Relanguage r = { self, self->language, language };
+      Relanguage r = { self->language, language };
 
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->assumptions)); i++)
-        {
-          g_autoptr(RamingAssumption) a = g_list_model_get_item (G_LIST_MODEL (self->assumptions), i);
-
-          relanguage_input (&r, a, "input");
-        }
-      raming_document_foreach_measure (self, relanguage_measure, &r);
+      map_formula_inputs (self, relanguage_input, &r);
     }
 
   self->language = language;
