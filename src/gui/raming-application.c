@@ -541,6 +541,12 @@ raming_application_run (const char * const *files,
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
 
   process_start_time = started_at;
+  /* Pango reads fontconfig's configuration and caches in a thread of its
+   * own from the moment its font map is made; made now, that runs beside
+   * GTK's and libadwaita's start-up instead of when the first label is
+   * measured (docs/performance.md, finding 36). GTK takes the same
+   * default font map later. */
+  pango_cairo_font_map_get_default ();
   application = raming_application_new ();
   g_ptr_array_add (argv, g_strdup ("raming"));
   for (guint i = 0; files != NULL && files[i] != NULL; i++)

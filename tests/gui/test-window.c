@@ -1456,6 +1456,10 @@ test_drawing_font (Fixture       *fixture,
       return;
     }
 
+  /* The font map made before GTK starts (finding 36) is the one GTK uses. */
+  g_assert_true (pango_context_get_font_map (gtk_widget_get_pango_context (view)) ==
+                 pango_cairo_font_map_get_default ());
+
   /* The window's chrome, the column titles and the example's rows */
   g_assert_cmpuint (count_matching (view, is_mapped_label), >=, 11 * 5);
   g_assert_cmpuint (count_matching (GTK_WIDGET (fixture->window), is_drawn_with_other_options), ==, 0);
