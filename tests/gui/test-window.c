@@ -158,8 +158,8 @@ apply_text (GtkWidget  *row,
 }
 
 /* A new assumption gets its name for formulas in the panel; a name that
- * cannot be used, that another assumption has, or that would take the
- * assumption from formulas using it is refused with the reason. */
+ * cannot be used or that another assumption has is refused with the
+ * reason, and the formulas that use the assumption follow its new name. */
 static void
 test_assumption_key (Fixture       *fixture,
                      gconstpointer  data)
