@@ -42,7 +42,10 @@ struct _RamingWindow
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwHeaderBar *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer *title_squeezer;
+  GtkWidget *narrow_title_box;
+  GtkLabel *narrow_title;
+  GtkLabel *narrow_subtitle;
   AdwViewStack *view_stack;
   GtkBox *main_box;
   GtkWidget *open_button;
@@ -153,6 +156,7 @@ update_title (RamingWindow *self)
   g_autofree char *folder = NULL;
   g_autofree char *title = NULL;
   g_autofree char *window_title = NULL;
+  const char *tooltip;
 
   if (self->document == NULL)
     return;
@@ -163,13 +167,13 @@ update_title (RamingWindow *self)
   title = raming_document_get_modified (self->document) ? g_strdup_printf (_("%s •"), name)
                                                         : g_strdup (name);
 
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, folder);
+  gtk_label_set_label (self->narrow_title, title);
+  gtk_label_set_label (self->narrow_subtitle, folder);
   gtk_label_set_label (self->document_title, title);
   gtk_label_set_label (self->document_subtitle, folder);
-  raming_gui_set_tooltip_text (self->document_title_box,
-                               raming_document_get_modified (self->document)
-                               ? _("This document has unsaved changes") : NULL);
+  tooltip = raming_document_get_modified (self->document) ? _("This document has unsaved changes") : NULL;
+  raming_gui_set_tooltip_text (self->document_title_box, tooltip);
+  raming_gui_set_tooltip_text (self->narrow_title_box, tooltip);
 
   window_title = g_strdup_printf ("%s – Raming", title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -1732,7 +1736,10 @@ raming_window_class_init (RamingWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "assumptions_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, RamingWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, narrow_title_box);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, narrow_title);
+  gtk_widget_class_bind_template_child (widget_class, RamingWindow, narrow_subtitle);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, RamingWindow, open_button);
@@ -1779,7 +1786,7 @@ update_title_box_idle (gpointer user_data)
 {
   g_autoptr(RamingWindow) self = user_data;
 
-  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gboolean narrow = adw_squeezer_get_visible_child (self->title_squeezer) == self->narrow_title_box;
 
   gtk_widget_set_visible (self->document_title_box, !narrow);
   /* The bar at the bottom is made the first time the window is narrow
@@ -1847,7 +1854,7 @@ raming_window_init (RamingWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
 
   gtk_widget_add_css_class (GTK_WIDGET (self->assumptions_panel), "background");
