@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "raming-editable-cell.h"
 #include "raming-gui-util.h"
@@ -17,16 +18,20 @@
  * Enter or leaving the entry commits, Escape cancels. When the text cannot
  * be taken the entry stays open and says why; nothing else changes. */
 
-/* Its children: the label, an icon before it when there is one, and the
- * entry while editing, which then takes the label's place. No stack or
+/* Its children: an icon before the text when there is one, and the
+ * entry while editing, which then takes the text's place. No stack or
  * box in between: a table has hundreds of cells (docs/performance.md,
- * finding 25). */
+ * finding 25). The cell draws its text itself, as one PangoLayout shaped
+ * once, rather than holding a GtkLabel: a label is one more widget to
+ * style and measure, and an ellipsizing one lays its text out again for
+ * each width it is asked about (finding 38). */
 #define ICON_SPACING 4
 
 typedef struct
 {
   GtkWidget *icon;      /* made when first needed */
-  GtkWidget *label;
+  char *text;           /* what the cell shows; never NULL */
+  PangoLayout *layout;  /* the text, made when first measured or drawn */
   GtkWidget *entry;     /* made when first needed */
   GtkWidget *error_popover;
   GtkWidget *error_label;
@@ -68,7 +73,7 @@ static void
 update_accessible (RamingEditableCell *self)
 {
   RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
-  const char *text = gtk_label_get_label (GTK_LABEL (priv->label));
+  const char *text = priv->text;
   g_autofree char *name = NULL;
 
   if (priv->accessible_name != NULL)
@@ -117,7 +122,7 @@ ensure_entry (RamingEditableCell *self)
   if (priv->menu != NULL)
     gtk_entry_set_extra_menu (GTK_ENTRY (priv->entry), priv->menu);
   gtk_widget_set_child_visible (priv->entry, priv->editing);
-  gtk_widget_insert_after (priv->entry, GTK_WIDGET (self), priv->label);
+  gtk_widget_insert_before (priv->entry, GTK_WIDGET (self), NULL);
   g_signal_connect_swapped (priv->entry, "activate", G_CALLBACK (on_entry_activate), self);
 
   controller = gtk_event_controller_key_new ();
@@ -168,7 +173,7 @@ ensure_menu_popover (RamingEditableCell *self)
   return priv->menu_popover;
 }
 
-/* The icon before the label: @icon_name, or none when NULL. */
+/* The icon before the text: @icon_name, or none when NULL. */
 static void
 show_icon (RamingEditableCell *self,
            const char         *icon_name)
@@ -183,14 +188,14 @@ show_icon (RamingEditableCell *self,
   if (priv->icon == NULL)
     {
       priv->icon = gtk_image_new ();
-      gtk_widget_insert_before (priv->icon, GTK_WIDGET (self), priv->label);
+      gtk_widget_insert_after (priv->icon, GTK_WIDGET (self), NULL);
       gtk_widget_set_child_visible (priv->icon, !priv->editing);
     }
   gtk_image_set_from_icon_name (GTK_IMAGE (priv->icon), icon_name);
   gtk_widget_set_visible (priv->icon, TRUE);
 }
 
-/* The entry in the label's place, or the label back. */
+/* The entry in the text's place, or the text back. */
 static void
 set_editing (RamingEditableCell *self,
              gboolean            editing)
@@ -199,10 +204,10 @@ set_editing (RamingEditableCell *self,
   priv->editing = !!editing;
   if (priv->entry != NULL)
     gtk_widget_set_child_visible (priv->entry, priv->editing);
-  gtk_widget_set_child_visible (priv->label, !priv->editing);
   if (priv->icon != NULL)
     gtk_widget_set_child_visible (priv->icon, !priv->editing);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -447,6 +452,112 @@ popup_menu_action (GtkWidget  *widget,
   gtk_popover_popup (GTK_POPOVER (priv->menu_popover));
 }
 
+/* The text's layout, in the cell's own Pango context: GTK updates that
+ * context when the cell's font changes (its style, the desktop's font or
+ * text size), and the layout follows the context by itself. Figures get
+ * tabular digits, so that they line up in their column. */
+static PangoLayout *
+ensure_layout (RamingEditableCell *self)
+{
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  if (priv->layout != NULL && pango_layout_get_context (priv->layout) != context)
+    g_clear_object (&priv->layout);
+  if (priv->layout == NULL)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      priv->layout = pango_layout_new (context);
+      pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum 1"));
+      pango_layout_set_attributes (priv->layout, attributes);
+      pango_layout_set_ellipsize (priv->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (priv->layout, priv->text, -1);
+    }
+  return priv->layout;
+}
+
+/* The text's size when not cut short, in pixels. */
+static void
+get_text_size (RamingEditableCell *self,
+               int                *width,
+               int                *height)
+{
+  PangoLayout *layout = ensure_layout (self);
+  PangoRectangle logical;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = logical.width;
+  if (height != NULL)
+    *height = logical.height;
+}
+
+/* Where the text goes: beside the icon, if there is one. */
+static void
+get_text_area (RamingEditableCell *self,
+               int                *x,
+               int                *width)
+{
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  *x = 0;
+  *width = gtk_widget_get_width (widget);
+  if (priv->icon != NULL && gtk_widget_get_visible (priv->icon))
+    {
+      int icon_width = gtk_widget_get_width (priv->icon);
+
+      *width = MAX (0, *width - icon_width - ICON_SPACING);
+      if (gtk_widget_get_direction (widget) != GTK_TEXT_DIR_RTL)
+        *x = gtk_widget_get_width (widget) - *width;
+    }
+}
+
+static void
+raming_editable_cell_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
+
+  if (!priv->editing && priv->text[0] != '\0')
+    {
+      PangoLayout *layout = ensure_layout (self);
+      PangoRectangle logical;
+      GdkRGBA color;
+      float xalign = priv->xalign;
+      int area_x, area_width, natural_width;
+      int x, y;
+
+      get_text_size (self, &natural_width, NULL);
+      get_text_area (self, &area_x, &area_width);
+      /* Cut short with “…” only when it does not fit. */
+      if (natural_width > area_width)
+        pango_layout_set_width (layout, area_width * PANGO_SCALE);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+
+      /* Placed as GtkLabel places its text. */
+      if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+        xalign = 1.0f - xalign;
+      x = area_x + (int) floorf (xalign * (area_width - logical.width)) - logical.x;
+      y = (int) floorf ((gtk_widget_get_height (widget) - logical.height) * 0.5f) - logical.y;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+      gtk_widget_get_color (widget, &color);
+#else
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+#endif
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  GTK_WIDGET_CLASS (raming_editable_cell_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 raming_editable_cell_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
@@ -461,8 +572,9 @@ raming_editable_cell_measure (GtkWidget      *widget,
   gboolean with_icon = priv->icon != NULL && gtk_widget_get_visible (priv->icon);
   int icon_min = 0, icon_nat = 0;
 
-  /* As wide and high as the label with its icon, or the entry if that is
-   * larger (the cell keeps its size while editing). */
+  /* As wide and high as the text with its icon, or the entry if that is
+   * larger (the cell keeps its size while editing). The text is one line
+   * at any width, cut short with “…” when narrower than it needs. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       if (with_icon)
@@ -471,26 +583,17 @@ raming_editable_cell_measure (GtkWidget      *widget,
           icon_min += ICON_SPACING;
           icon_nat += ICON_SPACING;
         }
-      gtk_widget_measure (priv->label, orientation, -1, minimum, natural, NULL, NULL);
+      *minimum = 0;
+      get_text_size (self, natural, NULL);
       *minimum += icon_min;
       *natural += icon_nat;
     }
   else
     {
-      int label_width = for_size;
-
       if (with_icon)
-        {
-          gtk_widget_measure (priv->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
-          if (for_size >= 0)
-            {
-              int icon_width;
-
-              gtk_widget_measure (priv->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
-              label_width = MAX (0, for_size - icon_width - ICON_SPACING);
-            }
-        }
-      gtk_widget_measure (priv->label, orientation, label_width, minimum, natural, NULL, NULL);
+        gtk_widget_measure (priv->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
+      get_text_size (self, NULL, minimum);
+      *natural = *minimum;
       *minimum = MAX (*minimum, icon_min);
       *natural = MAX (*natural, icon_nat);
     }
@@ -515,7 +618,6 @@ raming_editable_cell_size_allocate (GtkWidget *widget,
 {
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
   RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
-  int label_x = 0, label_width = width;
 
   if (priv->editing)
     gtk_widget_allocate (priv->entry, width, height, -1, NULL);
@@ -533,11 +635,7 @@ raming_editable_cell_size_allocate (GtkWidget *widget,
           at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rtl ? width - icon_width : 0,
                                                                      MAX (0, (height - icon_height) / 2)));
           gtk_widget_allocate (priv->icon, icon_width, MIN (icon_height, height), -1, at);
-          label_width = MAX (0, width - icon_width - ICON_SPACING);
-          label_x = rtl ? 0 : width - label_width;
         }
-      gtk_widget_allocate (priv->label, label_width, height, baseline,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (label_x, 0)));
     }
   if (priv->error_popover != NULL)
     gtk_popover_present (GTK_POPOVER (priv->error_popover));
@@ -579,7 +677,7 @@ raming_editable_cell_dispose (GObject *object)
   RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
   g_clear_pointer (&priv->icon, gtk_widget_unparent);
-  g_clear_pointer (&priv->label, gtk_widget_unparent);
+  g_clear_object (&priv->layout);
   g_clear_pointer (&priv->entry, gtk_widget_unparent);
   g_clear_pointer (&priv->error_popover, gtk_widget_unparent);
   g_clear_pointer (&priv->menu_popover, gtk_widget_unparent);
@@ -594,6 +692,7 @@ raming_editable_cell_finalize (GObject *object)
   RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
   g_clear_object (&priv->menu);
+  g_free (priv->text);
   g_free (priv->edit_text);
   g_free (priv->icon_name);
   g_free (priv->error);
@@ -654,6 +753,7 @@ raming_editable_cell_class_init (RamingEditableCellClass *klass)
   object_class->set_property = raming_editable_cell_set_property;
 
   widget_class->measure = raming_editable_cell_measure;
+  widget_class->snapshot = raming_editable_cell_snapshot;
   widget_class->size_allocate = raming_editable_cell_size_allocate;
   widget_class->grab_focus = raming_editable_cell_grab_focus;
   widget_class->focus = raming_editable_cell_focus;
@@ -695,11 +795,8 @@ raming_editable_cell_init (RamingEditableCell *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "editable-cell");
 
-  priv->label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (priv->label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (priv->label), 0);
-  gtk_widget_set_hexpand (priv->label, TRUE);
-  gtk_widget_set_parent (priv->label, GTK_WIDGET (self));
+  priv->text = g_strdup ("");
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
@@ -734,9 +831,15 @@ raming_editable_cell_set_text (RamingEditableCell *self,
   RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
-  if (g_strcmp0 (text ? text : "", gtk_label_get_label (GTK_LABEL (priv->label))) == 0)
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (text, priv->text) == 0)
     return;
-  gtk_label_set_label (GTK_LABEL (priv->label), text ? text : "");
+  g_free (priv->text);
+  priv->text = g_strdup (text);
+  if (priv->layout != NULL)
+    pango_layout_set_text (priv->layout, priv->text, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   update_accessible (self);
 }
 
@@ -745,7 +848,7 @@ raming_editable_cell_get_text (RamingEditableCell *self)
 {
   RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   g_return_val_if_fail (RAMING_IS_EDITABLE_CELL (self), NULL);
-  return gtk_label_get_label (GTK_LABEL (priv->label));
+  return priv->text;
 }
 
 void
@@ -796,7 +899,7 @@ raming_editable_cell_set_xalign (RamingEditableCell *self,
   g_return_if_fail (RAMING_IS_EDITABLE_CELL (self));
 
   priv->xalign = xalign;
-  gtk_label_set_xalign (GTK_LABEL (priv->label), xalign);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   if (priv->entry != NULL)
     gtk_editable_set_alignment (GTK_EDITABLE (priv->entry), xalign);
 }
