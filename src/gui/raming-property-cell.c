@@ -14,13 +14,15 @@
 
 /* Shows one property of a partner or an action item and edits it through
  * the document, so that the change can be undone and the engine sees it
- * (a partner's coverage feeds formulas). */
+ * (a partner's coverage feeds formulas). It is itself the editable cell,
+ * as RamingMeasureCell is, not a widget around one: a table has hundreds
+ * (docs/performance.md, findings 33 and 38). */
 
 struct _RamingPropertyCell
 {
-  GtkWidget parent_instance;
+  RamingEditableCell parent_instance;
 
-  RamingEditableCell *editable;
+  RamingEditableCell *editable;     /* the cell itself */
   char *property;
   char *accessible_name;
   RamingPropertyKind kind;
@@ -29,7 +31,7 @@ struct _RamingPropertyCell
   GObject *item;
 };
 
-G_DEFINE_FINAL_TYPE (RamingPropertyCell, raming_property_cell, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RamingPropertyCell, raming_property_cell, RAMING_TYPE_EDITABLE_CELL)
 
 static char *
 format_value (RamingPropertyCell *self)
@@ -164,11 +166,6 @@ raming_property_cell_dispose (GObject *object)
   RamingPropertyCell *self = (RamingPropertyCell *) object;
 
   raming_property_cell_unbind (self);
-  if (self->editable != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->editable));
-      self->editable = NULL;
-    }
 
   G_OBJECT_CLASS (raming_property_cell_parent_class)->dispose (object);
 }
@@ -188,20 +185,15 @@ static void
 raming_property_cell_class_init (RamingPropertyCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = raming_property_cell_dispose;
   object_class->finalize = raming_property_cell_finalize;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "propertycell");
 }
 
 static void
 raming_property_cell_init (RamingPropertyCell *self)
 {
-  self->editable = RAMING_EDITABLE_CELL (raming_editable_cell_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->editable), GTK_WIDGET (self));
+  self->editable = RAMING_EDITABLE_CELL (self);
   raming_editable_cell_set_commit_func (self->editable, commit_text, self);
 }
 

@@ -23,7 +23,7 @@ typedef enum
 
 #define RAMING_TYPE_PROPERTY_CELL (raming_property_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (RamingPropertyCell, raming_property_cell, RAMING, PROPERTY_CELL, GtkWidget)
+G_DECLARE_FINAL_TYPE (RamingPropertyCell, raming_property_cell, RAMING, PROPERTY_CELL, RamingEditableCell)
 
 GtkWidget          *raming_property_cell_new          (const char         *property,
                                                        RamingPropertyKind  kind,
