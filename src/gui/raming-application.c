@@ -447,6 +447,13 @@ raming_application_activate (GApplication *application)
   raming_application_offer_drafts (self, RAMING_IS_WINDOW (window) ? RAMING_WINDOW (window) : NULL);
 }
 
+static gboolean
+add_recent_idle (gpointer uri)
+{
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 raming_application_open (GApplication  *application,
                          GFile        **files,
@@ -483,11 +490,10 @@ raming_application_open (GApplication  *application,
           continue;
         }
 
-      {
-        g_autofree char *uri = g_file_get_uri (files[i]);
-
-        gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-      }
+      /* After the window's first frame: GTK reads and parses the whole
+       * list of recent files (the desktop's, often hundreds of entries)
+       * when its recent manager is first asked for. */
+      g_idle_add_full (G_PRIORITY_LOW, add_recent_idle, g_file_get_uri (files[i]), g_free);
 
       window = pristine_window (self);
       if (window != NULL)

@@ -95,6 +95,12 @@ test_start_empty (void)
   quit (application);
 }
 
+static gboolean
+has_recent (gpointer uri)
+{
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
+}
+
 static void
 test_open_files (void)
 {
@@ -122,6 +128,13 @@ test_open_files (void)
   gui_test_wait_for_draw (windows->data);
   g_assert_true (g_file_equal (raming_document_get_file (raming_window_get_document (windows->data)), file));
   g_assert_cmpstr (gui_test_cell_text (windows->data, "poh", RAMING_COLUMN_NATIONAL), ==, "668.000");
+  /* Put among the recent documents after the window's first frame
+   * (docs/performance.md, finding 39). */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_true (gui_test_wait_for (has_recent, uri, 5000));
+  }
 
   dialog = gui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
