@@ -32,6 +32,9 @@ typedef struct
   GtkWidget *icon;      /* made when first needed */
   char *text;           /* what the cell shows; never NULL */
   PangoLayout *layout;  /* the text, made when first measured or drawn */
+  int text_width;       /* its size uncut, or -1 when to be measured */
+  int text_height;
+  guint text_serial;    /* the Pango context's serial it was measured at */
   GtkWidget *entry;     /* made when first needed */
   GtkWidget *error_popover;
   GtkWidget *error_label;
@@ -463,7 +466,10 @@ ensure_layout (RamingEditableCell *self)
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
 
   if (priv->layout != NULL && pango_layout_get_context (priv->layout) != context)
-    g_clear_object (&priv->layout);
+    {
+      g_clear_object (&priv->layout);
+      priv->text_width = -1;
+    }
   if (priv->layout == NULL)
     {
       g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
@@ -477,21 +483,32 @@ ensure_layout (RamingEditableCell *self)
   return priv->layout;
 }
 
-/* The text's size when not cut short, in pixels. */
+/* The text's size when not cut short, in pixels; measured again only
+ * when the text or the font changed, so that a cell cut short is not
+ * laid out twice each time it is drawn. */
 static void
 get_text_size (RamingEditableCell *self,
                int                *width,
                int                *height)
 {
+  RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
   PangoLayout *layout = ensure_layout (self);
-  PangoRectangle logical;
+  guint serial = pango_context_get_serial (pango_layout_get_context (layout));
 
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (priv->text_width < 0 || priv->text_serial != serial)
+    {
+      PangoRectangle logical;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      priv->text_width = logical.width;
+      priv->text_height = logical.height;
+      priv->text_serial = serial;
+    }
   if (width != NULL)
-    *width = logical.width;
+    *width = priv->text_width;
   if (height != NULL)
-    *height = logical.height;
+    *height = priv->text_height;
 }
 
 /* Where the text goes: beside the icon, if there is one. */
@@ -534,8 +551,7 @@ raming_editable_cell_snapshot (GtkWidget   *widget,
       get_text_size (self, &natural_width, NULL);
       get_text_area (self, &area_x, &area_width);
       /* Cut short with “…” only when it does not fit. */
-      if (natural_width > area_width)
-        pango_layout_set_width (layout, area_width * PANGO_SCALE);
+      pango_layout_set_width (layout, natural_width > area_width ? area_width * PANGO_SCALE : -1);
       pango_layout_get_pixel_extents (layout, NULL, &logical);
 
       /* Placed as GtkLabel places its text. */
@@ -796,6 +812,7 @@ raming_editable_cell_init (RamingEditableCell *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "editable-cell");
 
   priv->text = g_strdup ("");
+  priv->text_width = -1;
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
   gesture = gtk_gesture_click_new ();
@@ -839,6 +856,7 @@ raming_editable_cell_set_text (RamingEditableCell *self,
   priv->text = g_strdup (text);
   if (priv->layout != NULL)
     pango_layout_set_text (priv->layout, priv->text, -1);
+  priv->text_width = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   update_accessible (self);
 }
