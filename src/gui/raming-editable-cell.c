@@ -635,23 +635,22 @@ raming_editable_cell_size_allocate (GtkWidget *widget,
   RamingEditableCell *self = RAMING_EDITABLE_CELL (widget);
   RamingEditableCellPrivate *priv = raming_editable_cell_get_instance_private (self);
 
+  /* The text needs no allocation: it is drawn beside the icon
+   * (get_text_area()). */
   if (priv->editing)
     gtk_widget_allocate (priv->entry, width, height, -1, NULL);
-  else
+  else if (priv->icon != NULL && gtk_widget_get_visible (priv->icon))
     {
-      if (priv->icon != NULL && gtk_widget_get_visible (priv->icon))
-        {
-          int icon_width, icon_height;
-          gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-          GskTransform *at;
+      int icon_width, icon_height;
+      gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+      GskTransform *at;
 
-          gtk_widget_measure (priv->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
-          gtk_widget_measure (priv->icon, GTK_ORIENTATION_VERTICAL, -1, &icon_height, NULL, NULL, NULL);
-          icon_width = MIN (icon_width, width);
-          at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rtl ? width - icon_width : 0,
-                                                                     MAX (0, (height - icon_height) / 2)));
-          gtk_widget_allocate (priv->icon, icon_width, MIN (icon_height, height), -1, at);
-        }
+      gtk_widget_measure (priv->icon, GTK_ORIENTATION_HORIZONTAL, -1, &icon_width, NULL, NULL, NULL);
+      gtk_widget_measure (priv->icon, GTK_ORIENTATION_VERTICAL, -1, &icon_height, NULL, NULL, NULL);
+      icon_width = MIN (icon_width, width);
+      at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rtl ? width - icon_width : 0,
+                                                                 MAX (0, (height - icon_height) / 2)));
+      gtk_widget_allocate (priv->icon, icon_width, MIN (icon_height, height), -1, at);
     }
   if (priv->error_popover != NULL)
     gtk_popover_present (GTK_POPOVER (priv->error_popover));

@@ -303,14 +303,9 @@ fit_column (RamingMeasuresPage *self,
             const char          *title,
             int                  minimum)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
   g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
   int width;
-
-  /* Measured with the font options the titles are drawn with, so that
-   * the font is the titles' own rather than one more (finding 37). */
-  raming_gui_share_drawing_font (GTK_WIDGET (self->column_view));
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
 
   /* Measured as Adwaita draws the header's titles, bold at 9 points
    * (its stylesheet's size for them, whatever the body's), with 16
@@ -343,6 +338,11 @@ static void
 build_columns (RamingMeasuresPage *self)
 {
   GtkListItemFactory *factory;
+
+  /* The titles are measured (fit_column()) with the font options they
+   * are drawn with, so that their font is the titles' own rather than
+   * one more (docs/performance.md, finding 37). */
+  raming_gui_share_drawing_font (GTK_WIDGET (self->column_view));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_title), self);
