@@ -224,6 +224,16 @@ value_is_one_percent (gpointer assumption)
   return raming_assumption_get_value (assumption) == 0.01;
 }
 
+/* The pane that holds @panel has finished sliding in: until then
+ * AdwFlap may still move the focus. */
+static gboolean
+is_revealed (gpointer panel)
+{
+  GtkWidget *flap = gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP);
+
+  return flap != NULL && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
+}
+
 /* The value field keeps the focus while the value changes elsewhere (an
  * edit, an undo): leaving it then must not write its old text back. */
 static void
@@ -237,6 +247,9 @@ test_assumption_focus_leave (Fixture       *fixture,
 
   raming_window_set_assumptions_visible (fixture->window, TRUE);
   gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  /* Under the sanitizers the pane's slide outlasted the wait above, and
+   * its end took the focus back from the entry. */
+  g_assert_true (gui_test_wait_for (is_revealed, panel, 5000));
   entry = raming_assumptions_panel_get_value_entry (RAMING_ASSUMPTIONS_PANEL (panel), macro);
   g_assert_true (gtk_widget_grab_focus (entry));
   gui_test_spin (50);
